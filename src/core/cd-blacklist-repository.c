@@ -1,0 +1,573 @@
+/* cd-blacklist-repository.c — the blacklist in the database
+ *
+ * Look-ups go through normalised keys kept beside each entry and indexed: the buyer ID as
+ * typed (trimmed), the nickname folded (NFKC + case folding) and the phone as its digits
+ * without a country code. A look-up is then three index probes, whatever the list's size.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-blacklist-repository"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cd-blacklist-repository.h"
+#include "cd-error.h"
+#include "cd-text.h"
+#include "cd-time.h"
+
+/* A phone key shorter than this is a fragment, not a number: it never matches. */
+#define MIN_PHONE_DIGITS 5
+
+struct _CdBlacklistRepository
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  CdDatabase *db;
+};
+
+G_DEFINE_FINAL_TYPE (CdBlacklistRepository, cd_blacklist_repository, G_TYPE_OBJECT)
+
+enum {
+  ENTRY_ADDED,
+  ENTRY_CHANGED,
+  ENTRY_REMOVED,
+  RESET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define ENTRY_COLUMNS \
+  "id, uid, platform, buyer_id, nickname, phone, name, reason, evidence, added_at, active"
+
+static void
+cd_blacklist_repository_dispose (GObject *object)
+{
+  CdBlacklistRepository *self = (CdBlacklistRepository *) object;
+
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (cd_blacklist_repository_parent_class)->dispose (object);
+}
+
+static void
+cd_blacklist_repository_class_init (CdBlacklistRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cd_blacklist_repository_dispose;
+
+  signals[ENTRY_ADDED] = g_signal_new ("entry-added", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ENTRY_CHANGED] = g_signal_new ("entry-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ENTRY_REMOVED] = g_signal_new ("entry-removed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[RESET] = g_signal_new ("reset", G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cd_blacklist_repository_init (CdBlacklistRepository *self)
+{
+}
+
+/**
+ * cd_blacklist_repository_new:
+ *
+ * Returns: (transfer full): a repository over @db
+ */
+CdBlacklistRepository *
+cd_blacklist_repository_new (CdDatabase *db)
+{
+  CdBlacklistRepository *self = g_object_new (CD_TYPE_BLACKLIST_REPOSITORY, NULL);
+
+  self->db = g_object_ref (db);
+  return self;
+}
+
+static char *
+buyer_id_key (const char *buyer_id)
+{
+  return g_strstrip (g_strdup (buyer_id != NULL ? buyer_id : ""));
+}
+
+static char *
+phone_key (const char *phone)
+{
+  char *key = cd_text_phone_key (phone);
+
+  if (strlen (key) < MIN_PHONE_DIGITS)
+    {
+      g_free (key);
+      return g_strdup ("");
+    }
+  return key;
+}
+
+static gboolean
+check_entry (CdBlacklistEntry  *entry,
+             GError           **error)
+{
+  if (cd_text_is_blank (entry->buyer_id) && cd_text_is_blank (entry->nickname) &&
+      cd_text_is_blank (entry->phone))
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_INVALID,
+                   _("A blacklist entry needs a buyer ID, a nickname or a phone number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_entry (sqlite3_stmt     *stmt,
+            CdBlacklistEntry *entry)
+{
+  g_autofree char *id_key = buyer_id_key (entry->buyer_id);
+  g_autofree char *nick_key = cd_text_fold (entry->nickname);
+  g_autofree char *tel_key = phone_key (entry->phone);
+
+  cd_database_bind_text (stmt, ":uid", entry->uid);
+  cd_database_bind_text (stmt, ":platform", cd_enum_to_nick (CD_TYPE_PLATFORM, entry->platform));
+  cd_database_bind_text (stmt, ":buyer_id", entry->buyer_id);
+  cd_database_bind_text (stmt, ":nickname", entry->nickname);
+  cd_database_bind_text (stmt, ":phone", entry->phone);
+  cd_database_bind_text (stmt, ":name", entry->name);
+  cd_database_bind_text (stmt, ":reason",
+                         cd_enum_to_nick (CD_TYPE_BLACKLIST_REASON, entry->reason));
+  cd_database_bind_text (stmt, ":evidence", entry->evidence);
+  cd_database_bind_int64 (stmt, ":added_at", entry->added_at);
+  cd_database_bind_int64 (stmt, ":active", entry->active ? 1 : 0);
+  cd_database_bind_text (stmt, ":buyer_id_key", id_key);
+  cd_database_bind_text (stmt, ":nickname_key", nick_key);
+  cd_database_bind_text (stmt, ":phone_key", tel_key);
+}
+
+static gboolean
+write_case_uids (CdBlacklistRepository  *self,
+                 CdBlacklistEntry       *entry,
+                 gboolean                replace,
+                 GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (replace)
+    {
+      stmt = cd_database_prepare (self->db,
+                                  "DELETE FROM blacklist_cases WHERE entry_id = :entry_id", error);
+      if (stmt == NULL)
+        return FALSE;
+      cd_database_bind_int64 (stmt, ":entry_id", entry->id);
+      if (!cd_database_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < entry->case_uids->len; i++)
+    {
+      stmt = cd_database_prepare (self->db,
+        "INSERT INTO blacklist_cases (entry_id, case_uid) VALUES (:entry_id, :case_uid)", error);
+      if (stmt == NULL)
+        return FALSE;
+      cd_database_bind_int64 (stmt, ":entry_id", entry->id);
+      cd_database_bind_text (stmt, ":case_uid", g_ptr_array_index (entry->case_uids, i));
+      if (!cd_database_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_row (CdBlacklistRepository  *self,
+            CdBlacklistEntry       *entry,
+            GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "INSERT INTO blacklist (uid, platform, buyer_id, nickname, phone, name, reason, evidence, "
+    "added_at, active, buyer_id_key, nickname_key, phone_key) VALUES (:uid, :platform, "
+    ":buyer_id, :nickname, :phone, :name, :reason, :evidence, :added_at, :active, "
+    ":buyer_id_key, :nickname_key, :phone_key)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, entry);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  entry->id = sqlite3_last_insert_rowid (cd_database_get_handle (self->db));
+  return write_case_uids (self, entry, FALSE, error);
+}
+
+static gboolean
+update_row (CdBlacklistRepository  *self,
+            CdBlacklistEntry       *entry,
+            GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "UPDATE blacklist SET uid = :uid, platform = :platform, buyer_id = :buyer_id, "
+    "nickname = :nickname, phone = :phone, name = :name, reason = :reason, "
+    "evidence = :evidence, added_at = :added_at, active = :active, "
+    "buyer_id_key = :buyer_id_key, nickname_key = :nickname_key, phone_key = :phone_key "
+    "WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, entry);
+  cd_database_bind_int64 (stmt, ":id", entry->id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The blacklist entry no longer exists"));
+      return FALSE;
+    }
+  return write_case_uids (self, entry, TRUE, error);
+}
+
+/* Runs @write in a transaction of its own, or as part of the caller's. */
+static gboolean
+in_transaction (CdBlacklistRepository  *self,
+                CdBlacklistEntry       *entry,
+                gboolean              (*write) (CdBlacklistRepository *,
+                                                CdBlacklistEntry *,
+                                                GError **),
+                GError                **error)
+{
+  if (!cd_database_begin (self->db, error))
+    return FALSE;
+  if (!write (self, entry, error) || !cd_database_commit (self->db, error))
+    {
+      if (cd_database_in_transaction (self->db))
+        cd_database_rollback (self->db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_blacklist_repository_insert:
+ * @entry: a new entry; its id, uid (when empty) and added_at (when 0) are filled in
+ */
+gboolean
+cd_blacklist_repository_insert (CdBlacklistRepository  *self,
+                                CdBlacklistEntry       *entry,
+                                GError                **error)
+{
+  g_return_val_if_fail (CD_IS_BLACKLIST_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (entry->id == 0, FALSE);
+
+  if (!check_entry (entry, error))
+    return FALSE;
+  if (entry->uid[0] == '\0')
+    {
+      g_free (entry->uid);
+      entry->uid = g_uuid_string_random ();
+    }
+  if (entry->added_at == 0)
+    entry->added_at = cd_time_now ();
+
+  if (!in_transaction (self, entry, insert_row, error))
+    {
+      entry->id = 0;
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ENTRY_ADDED], 0, entry->id);
+  return TRUE;
+}
+
+gboolean
+cd_blacklist_repository_update (CdBlacklistRepository  *self,
+                                CdBlacklistEntry       *entry,
+                                GError                **error)
+{
+  g_return_val_if_fail (CD_IS_BLACKLIST_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (entry->id > 0, FALSE);
+
+  if (!check_entry (entry, error) || !in_transaction (self, entry, update_row, error))
+    return FALSE;
+  g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry->id);
+  return TRUE;
+}
+
+gboolean
+cd_blacklist_repository_set_active (CdBlacklistRepository  *self,
+                                    gint64                  id,
+                                    gboolean                active,
+                                    GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "UPDATE blacklist SET active = :active WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":active", active ? 1 : 0);
+  cd_database_bind_int64 (stmt, ":id", id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The blacklist entry no longer exists"));
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ENTRY_CHANGED], 0, id);
+  return TRUE;
+}
+
+gboolean
+cd_blacklist_repository_delete (CdBlacklistRepository  *self,
+                                gint64                  id,
+                                GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db, "DELETE FROM blacklist WHERE id = :id",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":id", id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The blacklist entry no longer exists"));
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ENTRY_REMOVED], 0, id);
+  return TRUE;
+}
+
+static CdBlacklistEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  CdBlacklistEntry *entry = cd_blacklist_entry_new ();
+  int value;
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  g_free (entry->uid);
+  entry->uid = g_strdup (cd_database_column_text (stmt, 1));
+  if (cd_enum_from_nick (CD_TYPE_PLATFORM, cd_database_column_text (stmt, 2), &value))
+    entry->platform = value;
+  g_free (entry->buyer_id);
+  entry->buyer_id = g_strdup (cd_database_column_text (stmt, 3));
+  g_free (entry->nickname);
+  entry->nickname = g_strdup (cd_database_column_text (stmt, 4));
+  g_free (entry->phone);
+  entry->phone = g_strdup (cd_database_column_text (stmt, 5));
+  g_free (entry->name);
+  entry->name = g_strdup (cd_database_column_text (stmt, 6));
+  if (cd_enum_from_nick (CD_TYPE_BLACKLIST_REASON, cd_database_column_text (stmt, 7), &value))
+    entry->reason = value;
+  g_free (entry->evidence);
+  entry->evidence = g_strdup (cd_database_column_text (stmt, 8));
+  entry->added_at = sqlite3_column_int64 (stmt, 9);
+  entry->active = sqlite3_column_int (stmt, 10) != 0;
+  return entry;
+}
+
+static gboolean
+load_case_uids (CdBlacklistRepository  *self,
+                CdBlacklistEntry       *entry,
+                GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT case_uid FROM blacklist_cases WHERE entry_id = :entry_id ORDER BY id", error);
+  CdStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":entry_id", entry->id);
+  while ((step = cd_database_step (self->db, stmt, error)) == CD_STEP_ROW)
+    g_ptr_array_add (entry->case_uids, g_strdup (cd_database_column_text (stmt, 0)));
+  return step == CD_STEP_DONE;
+}
+
+/* Reads every row of @stmt (already bound) into entries with their case uids. */
+static GPtrArray *
+collect_entries (CdBlacklistRepository  *self,
+                 sqlite3_stmt           *stmt,
+                 GError                **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  CdStep step;
+
+  while ((step = cd_database_step (self->db, stmt, error)) == CD_STEP_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  if (step == CD_STEP_ERROR)
+    return NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!load_case_uids (self, g_ptr_array_index (entries, i), error))
+      return NULL;
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * cd_blacklist_repository_load:
+ *
+ * Returns: (transfer full): the entry, or %NULL with @error set
+ */
+CdBlacklistEntry *
+cd_blacklist_repository_load (CdBlacklistRepository  *self,
+                              gint64                  id,
+                              GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT " ENTRY_COLUMNS " FROM blacklist WHERE id = :id", error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  cd_database_bind_int64 (stmt, ":id", id);
+  found = collect_entries (self, stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The blacklist entry no longer exists"));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+/**
+ * cd_blacklist_repository_list:
+ *
+ * Returns: (transfer full) (element-type CdBlacklistEntry): every entry, newest first
+ */
+GPtrArray *
+cd_blacklist_repository_list (CdBlacklistRepository  *self,
+                              GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT " ENTRY_COLUMNS " FROM blacklist ORDER BY added_at DESC, id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return collect_entries (self, stmt, error);
+}
+
+gint64
+cd_blacklist_repository_count (CdBlacklistRepository  *self,
+                               GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db, "SELECT COUNT(*) FROM blacklist", error);
+  gint64 count;
+
+  if (stmt == NULL || cd_database_step (self->db, stmt, error) != CD_STEP_ROW)
+    return -1;
+  count = sqlite3_column_int64 (stmt, 0);
+  cd_database_release (stmt);
+  return count;
+}
+
+static void
+bind_key_or_null (sqlite3_stmt *stmt,
+                  const char   *name,
+                  const char   *key)
+{
+  /* An empty key matches nothing (entries without that field store ''). */
+  if (key == NULL || *key == '\0')
+    cd_database_bind_null (stmt, name);
+  else
+    cd_database_bind_text (stmt, name, key);
+}
+
+/**
+ * cd_blacklist_repository_find_matches:
+ * @buyer_id: (nullable): matched exactly
+ * @nickname: (nullable): matched after NFKC and case folding
+ * @phone: (nullable): matched by its digits, without +86 / 0086
+ *
+ * Finds the active entries that match any of the keys given. To look up one piece of text
+ * of unknown kind, pass it as all three.
+ *
+ * Returns: (transfer full) (element-type CdBlacklistEntry): the matches, maybe none; %NULL
+ *   with @error set on failure
+ */
+GPtrArray *
+cd_blacklist_repository_find_matches (CdBlacklistRepository  *self,
+                                      const char             *buyer_id,
+                                      const char             *nickname,
+                                      const char             *phone,
+                                      GError                **error)
+{
+  g_autofree char *id_key = buyer_id_key (buyer_id);
+  g_autofree char *nick_key = cd_text_fold (nickname);
+  g_autofree char *tel_key = phone_key (phone);
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT " ENTRY_COLUMNS " FROM blacklist WHERE id IN ("
+    "  SELECT id FROM blacklist WHERE buyer_id_key = :buyer_id_key"
+    "  UNION SELECT id FROM blacklist WHERE nickname_key = :nickname_key"
+    "  UNION SELECT id FROM blacklist WHERE phone_key = :phone_key"
+    ") AND active = 1 ORDER BY added_at DESC, id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_key_or_null (stmt, ":buyer_id_key", id_key);
+  bind_key_or_null (stmt, ":nickname_key", nick_key);
+  bind_key_or_null (stmt, ":phone_key", tel_key);
+  return collect_entries (self, stmt, error);
+}
+
+/**
+ * cd_blacklist_repository_store_imported:
+ *
+ * Adds @entry, or writes it over the stored entry of the same uid (the format carries no
+ * modification time for entries, so the file's version is taken). Runs inside the caller's
+ * transaction and emits nothing.
+ */
+gboolean
+cd_blacklist_repository_store_imported (CdBlacklistRepository  *self,
+                                        CdBlacklistEntry       *entry,
+                                        CdStoreResult          *result,
+                                        GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT " ENTRY_COLUMNS " FROM blacklist WHERE uid = :uid", error);
+  g_autoptr(GPtrArray) found = NULL;
+  CdBlacklistEntry *stored;
+  gboolean same;
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_text (stmt, ":uid", entry->uid);
+  found = collect_entries (self, stmt, error);
+  if (found == NULL)
+    return FALSE;
+
+  if (found->len == 0)
+    {
+      *result = CD_STORE_ADDED;
+      return insert_row (self, entry, error);
+    }
+
+  stored = g_ptr_array_index (found, 0);
+  entry->id = stored->id;
+  same = stored->platform == entry->platform && stored->reason == entry->reason &&
+         stored->added_at == entry->added_at && stored->active == entry->active &&
+         g_str_equal (stored->buyer_id, entry->buyer_id) &&
+         g_str_equal (stored->nickname, entry->nickname) &&
+         g_str_equal (stored->phone, entry->phone) && g_str_equal (stored->name, entry->name) &&
+         g_str_equal (stored->evidence, entry->evidence) &&
+         stored->case_uids->len == entry->case_uids->len;
+  for (guint i = 0; same && i < entry->case_uids->len; i++)
+    same = g_str_equal (g_ptr_array_index (stored->case_uids, i),
+                        g_ptr_array_index (entry->case_uids, i));
+
+  if (same)
+    {
+      *result = CD_STORE_UNCHANGED;
+      return TRUE;
+    }
+  *result = CD_STORE_UPDATED;
+  return update_row (self, entry, error);
+}
+
+void
+cd_blacklist_repository_emit_reset (CdBlacklistRepository *self)
+{
+  g_signal_emit (self, signals[RESET], 0);
+}

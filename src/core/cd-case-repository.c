@@ -1,0 +1,937 @@
+/* cd-case-repository.c — cases in the database
+ *
+ * Every change a person makes to a case appends a timeline event in the same transaction;
+ * the importer's writes (store_imported) carry their own timeline instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-case-repository"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "cd-case-repository.h"
+#include "cd-error.h"
+#include "cd-time.h"
+
+struct _CdCaseRepository
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  CdDatabase *db;
+};
+
+G_DEFINE_FINAL_TYPE (CdCaseRepository, cd_case_repository, G_TYPE_OBJECT)
+
+enum {
+  CASE_ADDED,
+  CASE_CHANGED,
+  CASE_REMOVED,
+  RESET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define CASE_COLUMNS \
+  "id, uid, created_at, updated_at, customer_name, platform, buyer_id, phone, email, " \
+  "order_number, product, order_amount, channel, category, severity, responsibility, stage, " \
+  "description, summary, summary_confirmed, customer_wants, promise, promised_by, root_cause, " \
+  "improvement, language"
+
+/* The text fields a diff names, by their exchange-format key. */
+static const struct {
+  const char *key;
+  gsize       offset;
+} text_fields[] = {
+  { "customer.name", G_STRUCT_OFFSET (CdCase, customer_name) },
+  { "customer.buyer_id", G_STRUCT_OFFSET (CdCase, buyer_id) },
+  { "customer.phone", G_STRUCT_OFFSET (CdCase, phone) },
+  { "customer.email", G_STRUCT_OFFSET (CdCase, email) },
+  { "order.number", G_STRUCT_OFFSET (CdCase, order_number) },
+  { "order.product", G_STRUCT_OFFSET (CdCase, product) },
+  { "description", G_STRUCT_OFFSET (CdCase, description) },
+  { "summary", G_STRUCT_OFFSET (CdCase, summary) },
+  { "customer_wants", G_STRUCT_OFFSET (CdCase, customer_wants) },
+  { "promise", G_STRUCT_OFFSET (CdCase, promise) },
+  { "improvement", G_STRUCT_OFFSET (CdCase, improvement) },
+  { "language", G_STRUCT_OFFSET (CdCase, language) },
+};
+
+static const struct {
+  const char *key;
+  gsize       offset;
+  GType     (*get_type) (void);
+} enum_fields[] = {
+  { "customer.platform", G_STRUCT_OFFSET (CdCase, platform), cd_platform_get_type },
+  { "channel", G_STRUCT_OFFSET (CdCase, channel), cd_channel_get_type },
+  { "category", G_STRUCT_OFFSET (CdCase, category), cd_category_get_type },
+  { "severity", G_STRUCT_OFFSET (CdCase, severity), cd_severity_get_type },
+  { "responsibility", G_STRUCT_OFFSET (CdCase, responsibility), cd_responsibility_get_type },
+  { "root_cause", G_STRUCT_OFFSET (CdCase, root_cause), cd_root_cause_get_type },
+};
+
+#define TEXT_FIELD(kase, i) (*(char **) G_STRUCT_MEMBER_P ((kase), text_fields[i].offset))
+#define ENUM_FIELD(kase, i) (*(int *) G_STRUCT_MEMBER_P ((kase), enum_fields[i].offset))
+
+static void
+cd_case_repository_dispose (GObject *object)
+{
+  CdCaseRepository *self = (CdCaseRepository *) object;
+
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (cd_case_repository_parent_class)->dispose (object);
+}
+
+static void
+cd_case_repository_class_init (CdCaseRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cd_case_repository_dispose;
+
+  /**
+   * CdCaseRepository::case-added:
+   * @id: the new case's id
+   */
+  signals[CASE_ADDED] = g_signal_new ("case-added", G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CASE_CHANGED] = g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CASE_REMOVED] = g_signal_new ("case-removed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * CdCaseRepository::reset:
+   *
+   * Many cases changed at once (an import): whoever shows cases reloads.
+   */
+  signals[RESET] = g_signal_new ("reset", G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cd_case_repository_init (CdCaseRepository *self)
+{
+}
+
+/**
+ * cd_case_repository_new:
+ *
+ * Returns: (transfer full): a repository over @db
+ */
+CdCaseRepository *
+cd_case_repository_new (CdDatabase *db)
+{
+  CdCaseRepository *self = g_object_new (CD_TYPE_CASE_REPOSITORY, NULL);
+
+  self->db = g_object_ref (db);
+  return self;
+}
+
+/**
+ * cd_case_repository_get_database:
+ *
+ * Returns: (transfer none): the database
+ */
+CdDatabase *
+cd_case_repository_get_database (CdCaseRepository *self)
+{
+  return self->db;
+}
+
+static void
+bind_time_or_null (sqlite3_stmt *stmt,
+                   const char   *name,
+                   gint64        time)
+{
+  if (time == CD_TIME_UNSET)
+    cd_database_bind_null (stmt, name);
+  else
+    cd_database_bind_int64 (stmt, name, time);
+}
+
+static gint64
+column_time (sqlite3_stmt *stmt,
+             int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return CD_TIME_UNSET;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           column,
+             GType         type,
+             int           fallback)
+{
+  int value;
+
+  if (!cd_enum_from_nick (type, cd_database_column_text (stmt, column), &value))
+    return fallback;
+  return value;
+}
+
+static void
+bind_case (sqlite3_stmt *stmt,
+           CdCase       *kase)
+{
+  cd_database_bind_text (stmt, ":uid", kase->uid);
+  cd_database_bind_int64 (stmt, ":created_at", kase->created_at);
+  cd_database_bind_int64 (stmt, ":updated_at", kase->updated_at);
+  cd_database_bind_text (stmt, ":customer_name", kase->customer_name);
+  cd_database_bind_text (stmt, ":platform", cd_enum_to_nick (CD_TYPE_PLATFORM, kase->platform));
+  cd_database_bind_text (stmt, ":buyer_id", kase->buyer_id);
+  cd_database_bind_text (stmt, ":phone", kase->phone);
+  cd_database_bind_text (stmt, ":email", kase->email);
+  cd_database_bind_text (stmt, ":order_number", kase->order_number);
+  cd_database_bind_text (stmt, ":product", kase->product);
+  cd_database_bind_int64 (stmt, ":order_amount", kase->order_amount);
+  cd_database_bind_text (stmt, ":channel", cd_enum_to_nick (CD_TYPE_CHANNEL, kase->channel));
+  cd_database_bind_text (stmt, ":category", cd_enum_to_nick (CD_TYPE_CATEGORY, kase->category));
+  cd_database_bind_text (stmt, ":severity", cd_enum_to_nick (CD_TYPE_SEVERITY, kase->severity));
+  cd_database_bind_text (stmt, ":responsibility",
+                         cd_enum_to_nick (CD_TYPE_RESPONSIBILITY, kase->responsibility));
+  cd_database_bind_text (stmt, ":stage", cd_enum_to_nick (CD_TYPE_STAGE, kase->stage));
+  cd_database_bind_text (stmt, ":description", kase->description);
+  cd_database_bind_text (stmt, ":summary", kase->summary);
+  cd_database_bind_int64 (stmt, ":summary_confirmed", kase->summary_confirmed ? 1 : 0);
+  cd_database_bind_text (stmt, ":customer_wants", kase->customer_wants);
+  cd_database_bind_text (stmt, ":promise", kase->promise);
+  bind_time_or_null (stmt, ":promised_by", kase->promised_by);
+  cd_database_bind_text (stmt, ":root_cause",
+                         cd_enum_to_nick (CD_TYPE_ROOT_CAUSE, kase->root_cause));
+  cd_database_bind_text (stmt, ":improvement", kase->improvement);
+  cd_database_bind_text (stmt, ":language", kase->language);
+}
+
+#define CASE_VALUES \
+  ":uid, :created_at, :updated_at, :customer_name, :platform, :buyer_id, :phone, :email, " \
+  ":order_number, :product, :order_amount, :channel, :category, :severity, :responsibility, " \
+  ":stage, :description, :summary, :summary_confirmed, :customer_wants, :promise, " \
+  ":promised_by, :root_cause, :improvement, :language"
+
+static gboolean
+insert_case_row (CdCaseRepository  *self,
+                 CdCase            *kase,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "INSERT INTO cases (uid, created_at, updated_at, customer_name, platform, buyer_id, phone, "
+    "email, order_number, product, order_amount, channel, category, severity, responsibility, "
+    "stage, description, summary, summary_confirmed, customer_wants, promise, promised_by, "
+    "root_cause, improvement, language) VALUES (" CASE_VALUES ")", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_case (stmt, kase);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  kase->id = sqlite3_last_insert_rowid (cd_database_get_handle (self->db));
+  return TRUE;
+}
+
+static gboolean
+update_case_row (CdCaseRepository  *self,
+                 CdCase            *kase,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "UPDATE cases SET uid = :uid, created_at = :created_at, updated_at = :updated_at, "
+    "customer_name = :customer_name, platform = :platform, buyer_id = :buyer_id, "
+    "phone = :phone, email = :email, order_number = :order_number, product = :product, "
+    "order_amount = :order_amount, channel = :channel, category = :category, "
+    "severity = :severity, responsibility = :responsibility, stage = :stage, "
+    "description = :description, summary = :summary, summary_confirmed = :summary_confirmed, "
+    "customer_wants = :customer_wants, promise = :promise, promised_by = :promised_by, "
+    "root_cause = :root_cause, improvement = :improvement, language = :language "
+    "WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_case (stmt, kase);
+  cd_database_bind_int64 (stmt, ":id", kase->id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The case no longer exists"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_children (CdCaseRepository  *self,
+                 gint64             case_id,
+                 gboolean           with_events,
+                 GError           **error)
+{
+  static const char *const sql[] = {
+    "DELETE FROM compensations WHERE case_id = :case_id",
+    "DELETE FROM followups WHERE case_id = :case_id",
+    "DELETE FROM events WHERE case_id = :case_id",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql) - (with_events ? 0 : 1); i++)
+    {
+      sqlite3_stmt *stmt = cd_database_prepare (self->db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      cd_database_bind_int64 (stmt, ":case_id", case_id);
+      if (!cd_database_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_compensations (CdCaseRepository  *self,
+                      CdCase            *kase,
+                      GError           **error)
+{
+  for (guint i = 0; i < kase->compensations->len; i++)
+    {
+      CdCompensation *c = g_ptr_array_index (kase->compensations, i);
+      sqlite3_stmt *stmt = cd_database_prepare (self->db,
+        "INSERT INTO compensations (case_id, kind, status, amount, cost, reference, note, "
+        "done_at) VALUES (:case_id, :kind, :status, :amount, :cost, :reference, :note, "
+        ":done_at)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      cd_database_bind_int64 (stmt, ":case_id", kase->id);
+      cd_database_bind_text (stmt, ":kind", cd_enum_to_nick (CD_TYPE_COMPENSATION_KIND, c->kind));
+      cd_database_bind_text (stmt, ":status",
+                             cd_enum_to_nick (CD_TYPE_COMPENSATION_STATUS, c->status));
+      cd_database_bind_int64 (stmt, ":amount", c->amount);
+      cd_database_bind_int64 (stmt, ":cost", c->cost);
+      cd_database_bind_text (stmt, ":reference", c->reference);
+      cd_database_bind_text (stmt, ":note", c->note);
+      bind_time_or_null (stmt, ":done_at", c->done_at);
+      if (!cd_database_step_done (self->db, stmt, error))
+        return FALSE;
+      c->id = sqlite3_last_insert_rowid (cd_database_get_handle (self->db));
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_followups (CdCaseRepository  *self,
+                  CdCase            *kase,
+                  GError           **error)
+{
+  for (guint i = 0; i < kase->followups->len; i++)
+    {
+      CdFollowUp *f = g_ptr_array_index (kase->followups, i);
+      sqlite3_stmt *stmt = cd_database_prepare (self->db,
+        "INSERT INTO followups (case_id, due_at, method, done_at, satisfaction, remarks) "
+        "VALUES (:case_id, :due_at, :method, :done_at, :satisfaction, :remarks)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      cd_database_bind_int64 (stmt, ":case_id", kase->id);
+      cd_database_bind_int64 (stmt, ":due_at", f->due_at);
+      cd_database_bind_text (stmt, ":method", cd_enum_to_nick (CD_TYPE_FOLLOW_UP_METHOD, f->method));
+      bind_time_or_null (stmt, ":done_at", f->done_at);
+      if (f->satisfaction >= 1 && f->satisfaction <= 5)
+        cd_database_bind_int64 (stmt, ":satisfaction", f->satisfaction);
+      else
+        cd_database_bind_null (stmt, ":satisfaction");
+      cd_database_bind_text (stmt, ":remarks", f->remarks);
+      if (!cd_database_step_done (self->db, stmt, error))
+        return FALSE;
+      f->id = sqlite3_last_insert_rowid (cd_database_get_handle (self->db));
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_event (CdCaseRepository  *self,
+              gint64             case_id,
+              CdTimelineEvent   *event,
+              GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "INSERT INTO events (case_id, at, kind, text) VALUES (:case_id, :at, :kind, :text)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":case_id", case_id);
+  cd_database_bind_int64 (stmt, ":at", event->at);
+  cd_database_bind_text (stmt, ":kind", event->kind);
+  cd_database_bind_text (stmt, ":text", event->text);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  event->id = sqlite3_last_insert_rowid (cd_database_get_handle (self->db));
+  return TRUE;
+}
+
+static gboolean
+insert_events (CdCaseRepository  *self,
+               CdCase            *kase,
+               GError           **error)
+{
+  for (guint i = 0; i < kase->events->len; i++)
+    if (!insert_event (self, kase->id, g_ptr_array_index (kase->events, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_case (CdCase  *kase,
+            GError **error)
+{
+  if (kase->order_amount < 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_INVALID, _("The order amount cannot be negative"));
+      return FALSE;
+    }
+  for (guint i = 0; i < kase->compensations->len; i++)
+    {
+      CdCompensation *c = g_ptr_array_index (kase->compensations, i);
+
+      if (c->amount < 0 || c->cost < 0)
+        {
+          g_set_error (error, CD_ERROR, CD_ERROR_INVALID,
+                       _("A compensation amount cannot be negative"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * cd_case_repository_insert:
+ * @kase: a new case; its id, uid (when empty) and times are filled in
+ *
+ * Stores a new case with its compensations and follow-ups, and records its creation.
+ */
+gboolean
+cd_case_repository_insert (CdCaseRepository  *self,
+                           CdCase            *kase,
+                           GError           **error)
+{
+  g_autoptr(CdTimelineEvent) created = NULL;
+
+  g_return_val_if_fail (CD_IS_CASE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (kase->id == 0, FALSE);
+
+  if (!check_case (kase, error))
+    return FALSE;
+
+  if (kase->uid[0] == '\0')
+    {
+      g_free (kase->uid);
+      kase->uid = g_uuid_string_random ();
+    }
+  if (kase->created_at == 0)
+    kase->created_at = cd_time_now ();
+  kase->updated_at = MAX (kase->created_at, cd_time_now ());
+
+  created = cd_timeline_event_new (kase->created_at, CD_EVENT_CREATED, "");
+
+  if (!cd_database_begin (self->db, error))
+    return FALSE;
+  if (!insert_case_row (self, kase, error) ||
+      !insert_compensations (self, kase, error) ||
+      !insert_followups (self, kase, error) ||
+      !insert_events (self, kase, error) ||
+      !insert_event (self, kase->id, created, error) ||
+      !cd_database_commit (self->db, error))
+    {
+      if (cd_database_in_transaction (self->db))
+        cd_database_rollback (self->db);
+      kase->id = 0;
+      return FALSE;
+    }
+
+  g_ptr_array_add (kase->events, g_steal_pointer (&created));
+  g_signal_emit (self, signals[CASE_ADDED], 0, kase->id);
+  return TRUE;
+}
+
+static CdCase *
+case_from_row (sqlite3_stmt *stmt)
+{
+  CdCase *kase = cd_case_new ();
+
+  kase->id = sqlite3_column_int64 (stmt, 0);
+  cd_case_set_string (&kase->uid, cd_database_column_text (stmt, 1));
+  kase->created_at = sqlite3_column_int64 (stmt, 2);
+  kase->updated_at = sqlite3_column_int64 (stmt, 3);
+  cd_case_set_string (&kase->customer_name, cd_database_column_text (stmt, 4));
+  kase->platform = column_enum (stmt, 5, CD_TYPE_PLATFORM, CD_PLATFORM_OTHER);
+  cd_case_set_string (&kase->buyer_id, cd_database_column_text (stmt, 6));
+  cd_case_set_string (&kase->phone, cd_database_column_text (stmt, 7));
+  cd_case_set_string (&kase->email, cd_database_column_text (stmt, 8));
+  cd_case_set_string (&kase->order_number, cd_database_column_text (stmt, 9));
+  cd_case_set_string (&kase->product, cd_database_column_text (stmt, 10));
+  kase->order_amount = sqlite3_column_int64 (stmt, 11);
+  kase->channel = column_enum (stmt, 12, CD_TYPE_CHANNEL, CD_CHANNEL_OTHER);
+  kase->category = column_enum (stmt, 13, CD_TYPE_CATEGORY, CD_CATEGORY_OTHER);
+  kase->severity = column_enum (stmt, 14, CD_TYPE_SEVERITY, CD_SEVERITY_MEDIUM);
+  kase->responsibility = column_enum (stmt, 15, CD_TYPE_RESPONSIBILITY,
+                                      CD_RESPONSIBILITY_UNDETERMINED);
+  kase->stage = column_enum (stmt, 16, CD_TYPE_STAGE, CD_STAGE_LISTEN);
+  cd_case_set_string (&kase->description, cd_database_column_text (stmt, 17));
+  cd_case_set_string (&kase->summary, cd_database_column_text (stmt, 18));
+  kase->summary_confirmed = sqlite3_column_int (stmt, 19) != 0;
+  cd_case_set_string (&kase->customer_wants, cd_database_column_text (stmt, 20));
+  cd_case_set_string (&kase->promise, cd_database_column_text (stmt, 21));
+  kase->promised_by = column_time (stmt, 22);
+  kase->root_cause = column_enum (stmt, 23, CD_TYPE_ROOT_CAUSE, CD_ROOT_CAUSE_OTHER);
+  cd_case_set_string (&kase->improvement, cd_database_column_text (stmt, 24));
+  cd_case_set_string (&kase->language, cd_database_column_text (stmt, 25));
+  return kase;
+}
+
+static gboolean
+load_compensations (CdCaseRepository  *self,
+                    CdCase            *kase,
+                    GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT id, kind, status, amount, cost, reference, note, done_at FROM compensations "
+    "WHERE case_id = :case_id ORDER BY id", error);
+  CdStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":case_id", kase->id);
+  while ((step = cd_database_step (self->db, stmt, error)) == CD_STEP_ROW)
+    {
+      CdCompensation *c = cd_compensation_new (
+        column_enum (stmt, 1, CD_TYPE_COMPENSATION_KIND, CD_COMPENSATION_APOLOGY),
+        column_enum (stmt, 2, CD_TYPE_COMPENSATION_STATUS, CD_COMPENSATION_SUGGESTED));
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->amount = sqlite3_column_int64 (stmt, 3);
+      c->cost = sqlite3_column_int64 (stmt, 4);
+      cd_case_set_string (&c->reference, cd_database_column_text (stmt, 5));
+      cd_case_set_string (&c->note, cd_database_column_text (stmt, 6));
+      c->done_at = column_time (stmt, 7);
+      g_ptr_array_add (kase->compensations, c);
+    }
+  return step == CD_STEP_DONE;
+}
+
+static gboolean
+load_followups (CdCaseRepository  *self,
+                CdCase            *kase,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT id, due_at, method, done_at, satisfaction, remarks FROM followups "
+    "WHERE case_id = :case_id ORDER BY id", error);
+  CdStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":case_id", kase->id);
+  while ((step = cd_database_step (self->db, stmt, error)) == CD_STEP_ROW)
+    {
+      CdFollowUp *f = cd_follow_up_new (sqlite3_column_int64 (stmt, 1));
+
+      f->id = sqlite3_column_int64 (stmt, 0);
+      f->method = column_enum (stmt, 2, CD_TYPE_FOLLOW_UP_METHOD, CD_METHOD_OTHER);
+      f->done_at = column_time (stmt, 3);
+      f->satisfaction = sqlite3_column_int (stmt, 4);
+      cd_case_set_string (&f->remarks, cd_database_column_text (stmt, 5));
+      g_ptr_array_add (kase->followups, f);
+    }
+  return step == CD_STEP_DONE;
+}
+
+static gboolean
+load_events (CdCaseRepository  *self,
+             CdCase            *kase,
+             GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT id, at, kind, text FROM events WHERE case_id = :case_id ORDER BY id", error);
+  CdStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":case_id", kase->id);
+  while ((step = cd_database_step (self->db, stmt, error)) == CD_STEP_ROW)
+    {
+      CdTimelineEvent *e = cd_timeline_event_new (sqlite3_column_int64 (stmt, 1),
+                                                  cd_database_column_text (stmt, 2),
+                                                  cd_database_column_text (stmt, 3));
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (kase->events, e);
+    }
+  return step == CD_STEP_DONE;
+}
+
+static CdCase *
+load_where (CdCaseRepository  *self,
+            sqlite3_stmt      *stmt,
+            GError           **error)
+{
+  g_autoptr(CdCase) kase = NULL;
+
+  switch (cd_database_step (self->db, stmt, error))
+    {
+    case CD_STEP_ROW:
+      kase = case_from_row (stmt);
+      cd_database_release (stmt);
+      break;
+    case CD_STEP_DONE:
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The case no longer exists"));
+      return NULL;
+    case CD_STEP_ERROR:
+    default:
+      return NULL;
+    }
+
+  if (!load_compensations (self, kase, error) ||
+      !load_followups (self, kase, error) ||
+      !load_events (self, kase, error))
+    return NULL;
+  return g_steal_pointer (&kase);
+}
+
+/**
+ * cd_case_repository_load:
+ *
+ * Returns: (transfer full): the case with its compensations, follow-ups and timeline, or
+ *   %NULL with @error set (%CD_ERROR_NOT_FOUND when there is no such case)
+ */
+CdCase *
+cd_case_repository_load (CdCaseRepository  *self,
+                         gint64             id,
+                         GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT " CASE_COLUMNS " FROM cases WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  cd_database_bind_int64 (stmt, ":id", id);
+  return load_where (self, stmt, error);
+}
+
+/**
+ * cd_case_repository_load_by_uid:
+ *
+ * Returns: (transfer full): the case, or %NULL with @error set
+ */
+CdCase *
+cd_case_repository_load_by_uid (CdCaseRepository  *self,
+                                const char        *uid,
+                                GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT " CASE_COLUMNS " FROM cases WHERE uid = :uid", error);
+
+  if (stmt == NULL)
+    return NULL;
+  cd_database_bind_text (stmt, ":uid", uid);
+  return load_where (self, stmt, error);
+}
+
+/* Long texts are named, not quoted, so the timeline stays readable. */
+static void
+describe_text_change (GString    *out,
+                      const char *key,
+                      const char *before,
+                      const char *after)
+{
+  const gsize quote_limit = 80;
+
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  if (strlen (before) > quote_limit || strlen (after) > quote_limit ||
+      strchr (before, '\n') != NULL || strchr (after, '\n') != NULL)
+    g_string_append (out, key);
+  else
+    g_string_append_printf (out, "%s: %s → %s", key, before, after);
+}
+
+static char *
+describe_changes (CdCase    *before,
+                  CdCase    *after,
+                  gboolean  *stage_only)
+{
+  GString *out = g_string_new (NULL);
+  gboolean other = FALSE;
+
+  if (before->stage != after->stage)
+    describe_text_change (out, "stage", cd_enum_to_nick (CD_TYPE_STAGE, before->stage),
+                          cd_enum_to_nick (CD_TYPE_STAGE, after->stage));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_strcmp0 (TEXT_FIELD (before, i), TEXT_FIELD (after, i)) != 0)
+      {
+        describe_text_change (out, text_fields[i].key, TEXT_FIELD (before, i),
+                              TEXT_FIELD (after, i));
+        other = TRUE;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (enum_fields); i++)
+    if (ENUM_FIELD (before, i) != ENUM_FIELD (after, i))
+      {
+        GType type = enum_fields[i].get_type ();
+
+        describe_text_change (out, enum_fields[i].key,
+                              cd_enum_to_nick (type, ENUM_FIELD (before, i)),
+                              cd_enum_to_nick (type, ENUM_FIELD (after, i)));
+        other = TRUE;
+      }
+
+  if (before->order_amount != after->order_amount)
+    {
+      g_autofree char *a = g_strdup_printf ("%" G_GINT64_FORMAT, before->order_amount);
+      g_autofree char *b = g_strdup_printf ("%" G_GINT64_FORMAT, after->order_amount);
+      describe_text_change (out, "order.amount_minor", a, b);
+      other = TRUE;
+    }
+  if (before->promised_by != after->promised_by)
+    {
+      g_autofree char *a = before->promised_by == CD_TIME_UNSET ? g_strdup ("—")
+                                                                : cd_time_format (before->promised_by);
+      g_autofree char *b = after->promised_by == CD_TIME_UNSET ? g_strdup ("—")
+                                                               : cd_time_format (after->promised_by);
+      describe_text_change (out, "promised_by", a, b);
+      other = TRUE;
+    }
+  if (before->summary_confirmed != after->summary_confirmed)
+    {
+      describe_text_change (out, "summary_confirmed", before->summary_confirmed ? "true" : "false",
+                            after->summary_confirmed ? "true" : "false");
+      other = TRUE;
+    }
+  if (before->compensations->len != after->compensations->len)
+    other = TRUE;
+  if (before->followups->len != after->followups->len)
+    other = TRUE;
+
+  *stage_only = !other && before->stage != after->stage;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cd_case_repository_update:
+ * @kase: a stored case, changed by the caller
+ *
+ * Writes @kase with its compensations and follow-ups, and appends one timeline event that
+ * says what changed (appended to @kase->events as well). The timeline itself is never
+ * rewritten here: use cd_case_repository_add_event() for notes and messages.
+ */
+gboolean
+cd_case_repository_update (CdCaseRepository  *self,
+                           CdCase            *kase,
+                           GError           **error)
+{
+  g_autoptr(CdCase) before = NULL;
+  g_autoptr(CdTimelineEvent) event = NULL;
+  g_autofree char *changes = NULL;
+  gboolean stage_only = FALSE;
+
+  g_return_val_if_fail (CD_IS_CASE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (kase->id > 0, FALSE);
+
+  if (!check_case (kase, error))
+    return FALSE;
+
+  if (!cd_database_begin (self->db, error))
+    return FALSE;
+
+  before = cd_case_repository_load (self, kase->id, error);
+  if (before == NULL)
+    goto failed;
+
+  changes = describe_changes (before, kase, &stage_only);
+  kase->updated_at = MAX (cd_time_now (), before->updated_at + 1);
+  event = cd_timeline_event_new (kase->updated_at,
+                                 stage_only ? CD_EVENT_STAGE : CD_EVENT_EDITED, changes);
+
+  if (!update_case_row (self, kase, error) ||
+      !delete_children (self, kase->id, FALSE, error) ||
+      !insert_compensations (self, kase, error) ||
+      !insert_followups (self, kase, error) ||
+      !insert_event (self, kase->id, event, error) ||
+      !cd_database_commit (self->db, error))
+    goto failed;
+
+  g_ptr_array_add (kase->events, g_steal_pointer (&event));
+  g_signal_emit (self, signals[CASE_CHANGED], 0, kase->id);
+  return TRUE;
+
+failed:
+  if (cd_database_in_transaction (self->db))
+    cd_database_rollback (self->db);
+  kase->updated_at = before != NULL ? before->updated_at : kase->updated_at;
+  return FALSE;
+}
+
+/**
+ * cd_case_repository_add_event:
+ * @kind: one of the `CD_EVENT_` kinds
+ * @text: (nullable): what to record
+ *
+ * Appends a line to the case's timeline (a note, a copied message) and marks it updated.
+ */
+gboolean
+cd_case_repository_add_event (CdCaseRepository  *self,
+                              CdCase            *kase,
+                              const char        *kind,
+                              const char        *text,
+                              GError           **error)
+{
+  g_autoptr(CdTimelineEvent) event = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = MAX (cd_time_now (), kase->updated_at + 1);
+
+  g_return_val_if_fail (CD_IS_CASE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (kase->id > 0, FALSE);
+
+  event = cd_timeline_event_new (now, kind, text);
+
+  if (!cd_database_begin (self->db, error))
+    return FALSE;
+
+  stmt = cd_database_prepare (self->db, "UPDATE cases SET updated_at = :at WHERE id = :id",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  cd_database_bind_int64 (stmt, ":at", now);
+  cd_database_bind_int64 (stmt, ":id", kase->id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    goto failed;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The case no longer exists"));
+      goto failed;
+    }
+  if (!insert_event (self, kase->id, event, error) || !cd_database_commit (self->db, error))
+    goto failed;
+
+  kase->updated_at = now;
+  g_ptr_array_add (kase->events, g_steal_pointer (&event));
+  g_signal_emit (self, signals[CASE_CHANGED], 0, kase->id);
+  return TRUE;
+
+failed:
+  if (cd_database_in_transaction (self->db))
+    cd_database_rollback (self->db);
+  return FALSE;
+}
+
+/**
+ * cd_case_repository_delete:
+ *
+ * Deletes the case with everything it holds. (The UI keeps the loaded case for undo and
+ * stores it again with cd_case_repository_store_imported().)
+ */
+gboolean
+cd_case_repository_delete (CdCaseRepository  *self,
+                           gint64             id,
+                           GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db, "DELETE FROM cases WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":id", id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_NOT_FOUND, _("The case no longer exists"));
+      return FALSE;
+    }
+  g_signal_emit (self, signals[CASE_REMOVED], 0, id);
+  return TRUE;
+}
+
+gint64
+cd_case_repository_count (CdCaseRepository  *self,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db, "SELECT COUNT(*) FROM cases", error);
+  gint64 count;
+
+  if (stmt == NULL || cd_database_step (self->db, stmt, error) != CD_STEP_ROW)
+    return -1;
+  count = sqlite3_column_int64 (stmt, 0);
+  cd_database_release (stmt);
+  return count;
+}
+
+/**
+ * cd_case_repository_store_imported:
+ * @kase: a case read from a file, with its own timeline
+ * @result: (out): what happened
+ *
+ * Adds @kase, or replaces the stored case of the same uid when @kase is newer (by
+ * updated_at). Runs inside the caller's transaction; emits nothing (see emit_reset()).
+ */
+gboolean
+cd_case_repository_store_imported (CdCaseRepository  *self,
+                                   CdCase            *kase,
+                                   CdStoreResult     *result,
+                                   GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "SELECT id, updated_at FROM cases WHERE uid = :uid", error);
+  gint64 stored_updated_at = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_text (stmt, ":uid", kase->uid);
+  switch (cd_database_step (self->db, stmt, error))
+    {
+    case CD_STEP_ROW:
+      kase->id = sqlite3_column_int64 (stmt, 0);
+      stored_updated_at = sqlite3_column_int64 (stmt, 1);
+      cd_database_release (stmt);
+      break;
+    case CD_STEP_DONE:
+      kase->id = 0;
+      break;
+    case CD_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+
+  if (kase->id == 0)
+    {
+      *result = CD_STORE_ADDED;
+      return insert_case_row (self, kase, error) &&
+             insert_compensations (self, kase, error) &&
+             insert_followups (self, kase, error) &&
+             insert_events (self, kase, error);
+    }
+
+  if (kase->updated_at <= stored_updated_at)
+    {
+      *result = CD_STORE_UNCHANGED;
+      return TRUE;
+    }
+
+  *result = CD_STORE_UPDATED;
+  return update_case_row (self, kase, error) &&
+         delete_children (self, kase->id, TRUE, error) &&
+         insert_compensations (self, kase, error) &&
+         insert_followups (self, kase, error) &&
+         insert_events (self, kase, error);
+}
+
+void
+cd_case_repository_emit_reset (CdCaseRepository *self)
+{
+  g_signal_emit (self, signals[RESET], 0);
+}

@@ -1,0 +1,246 @@
+/* cd-text.c — text folding for search and for blacklist keys
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-text"
+
+#include <string.h>
+
+#include "cd-text.h"
+
+/**
+ * cd_text_fold:
+ *
+ * NFKC, then case folding, trimmed: `ＬｕｃｋｙＳｔａｒ`, `LuckyStar` and ` luckystar ` all fold
+ * to `luckystar`.
+ *
+ * Returns: (transfer full): the folded text; "" for %NULL
+ */
+char *
+cd_text_fold (const char *text)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (normal == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normal, -1);
+  /* Case folding may leave a decomposed form behind (ß, İ): normalise once more. */
+  g_free (normal);
+  normal = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
+  return g_strstrip (g_steal_pointer (&normal));
+}
+
+/**
+ * cd_text_digits:
+ *
+ * Returns: (transfer full): the ASCII digits of @text after NFKC (so full-width digits
+ *   count), in order
+ */
+char *
+cd_text_digits (const char *text)
+{
+  g_autofree char *normal = NULL;
+  GString *digits;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  digits = g_string_new (NULL);
+  for (const char *p = normal != NULL ? normal : ""; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+/**
+ * cd_text_phone_key:
+ *
+ * A phone number as digits alone, without a leading `+86` or `0086` country code, so that
+ * `+86 139-0000-1234`, `(139) 0000 1234` and `008613900001234` are one number.
+ *
+ * Returns: (transfer full): the key; "" when @phone has no digits
+ */
+char *
+cd_text_phone_key (const char *phone)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *digits = NULL;
+  const char *p;
+
+  if (phone == NULL)
+    return g_strdup ("");
+
+  normal = g_utf8_normalize (phone, -1, G_NORMALIZE_NFKC);
+  digits = cd_text_digits (normal);
+  p = normal != NULL ? normal : "";
+  while (g_ascii_isspace (*p) || *p == '(')
+    p++;
+
+  if (g_str_has_prefix (digits, "0086"))
+    return g_strdup (digits + 4);
+  if (*p == '+' && g_str_has_prefix (digits, "86"))
+    return g_strdup (digits + 2);
+  /* 86 followed by an 11-digit mainland mobile number, written without the plus. */
+  if (strlen (digits) == 13 && g_str_has_prefix (digits, "861"))
+    return g_strdup (digits + 2);
+  return g_steal_pointer (&digits);
+}
+
+static gboolean
+is_cjk (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_HANGUL:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Folded text with every CJK character standing alone between spaces, so that FTS5's
+ * unicode61 tokenizer makes each one a token of its own. */
+static void
+append_spaced (GString    *out,
+               const char *text)
+{
+  g_autofree char *folded = cd_text_fold (text);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_cjk (c))
+        {
+          g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
+          g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
+/**
+ * cd_text_fold_for_search:
+ * @parts: (array zero-terminated=1): texts to index together
+ *
+ * Returns: (transfer full): the text to hand to the full-text index
+ */
+char *
+cd_text_fold_for_search (const char * const *parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      append_spaced (out, parts[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_term (GString    *query,
+             const char *term,
+             gboolean    prefix)
+{
+  if (query->len > 0)
+    g_string_append_c (query, ' ');
+  g_string_append_c (query, '"');
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *p);
+    }
+  g_string_append_c (query, '"');
+  if (prefix)
+    g_string_append_c (query, '*');
+}
+
+/**
+ * cd_text_build_match_query:
+ * @query: what the user typed
+ *
+ * Turns free text into an FTS5 query (to be bound as a parameter): every word must occur,
+ * each as a prefix; a run of CJK characters must occur as a phrase.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @query has nothing to search
+ */
+char *
+cd_text_build_match_query (const char *query)
+{
+  g_autoptr(GString) spaced = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *p;
+
+  if (query == NULL)
+    return NULL;
+
+  /* Split on anything that is not a letter or digit, as the tokenizer does; CJK runs are
+   * kept together as one phrase. */
+  append_spaced (spaced, query);
+  for (p = spaced->str; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean end = *p == '\0';
+
+      if (!end && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          if (is_cjk (c) && word->len > 0 && !is_cjk (g_utf8_get_char (word->str)))
+            {
+              append_term (out, word->str, FALSE);
+              g_string_truncate (word, 0);
+            }
+          else if (!is_cjk (c) && word->len > 0 && is_cjk (g_utf8_get_char (word->str)))
+            {
+              append_term (out, word->str, FALSE);
+              g_string_truncate (word, 0);
+            }
+          if (is_cjk (c) && word->len > 0)
+            g_string_append_c (word, ' ');
+          g_string_append_unichar (word, c);
+        }
+      else if (c == ' ' && word->len > 0 && is_cjk (g_utf8_get_char (word->str)) && !end)
+        {
+          /* The spaces around CJK characters belong to the phrase. */
+        }
+      else if (word->len > 0)
+        {
+          append_term (out, word->str, !is_cjk (g_utf8_get_char (word->str)));
+          g_string_truncate (word, 0);
+        }
+      if (end)
+        break;
+    }
+
+  if (out->len == 0)
+    return NULL;
+  return g_strdup (out->str);
+}
+
+/* TRUE for NULL, "" and text of white space alone. */
+gboolean
+cd_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,154 @@
+/* cd-time.c — RFC 3339 in, RFC 3339 (UTC) out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-time"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cd-error.h"
+#include "cd-time.h"
+
+static gboolean
+take_digits (const char **p,
+             int          n,
+             int         *value)
+{
+  *value = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      *value = *value * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  return TRUE;
+}
+
+static gboolean
+take_char (const char **p,
+           char         c)
+{
+  if (g_ascii_toupper (**p) != c)
+    return FALSE;
+  (*p)++;
+  return TRUE;
+}
+
+/* RFC 3339 §5.6: full-date "T" full-time, where the zone is Z or ±hh:mm. GLib's ISO 8601
+ * parser accepts far more (week dates, no zone), which the format does not allow. */
+static gboolean
+parse_rfc3339 (const char *text,
+               gint64     *usec)
+{
+  const char *p = text;
+  int year, month, day, hour, minute, second, zone_h = 0, zone_m = 0, sign = 0;
+  gint64 fraction = 0;
+  int fraction_digits = 0;
+  g_autoptr(GDateTime) utc = NULL;
+  gint64 seconds;
+
+  if (!take_digits (&p, 4, &year) || !take_char (&p, '-') ||
+      !take_digits (&p, 2, &month) || !take_char (&p, '-') ||
+      !take_digits (&p, 2, &day) || !take_char (&p, 'T') ||
+      !take_digits (&p, 2, &hour) || !take_char (&p, ':') ||
+      !take_digits (&p, 2, &minute) || !take_char (&p, ':') ||
+      !take_digits (&p, 2, &second))
+    return FALSE;
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      for (; g_ascii_isdigit (*p); p++, fraction_digits++)
+        if (fraction_digits < 6)
+          fraction = fraction * 10 + (*p - '0');
+      for (int i = MIN (fraction_digits, 6); i < 6; i++)
+        fraction *= 10;
+    }
+
+  if (take_char (&p, 'Z'))
+    sign = 0;
+  else if (*p == '+' || *p == '-')
+    {
+      sign = *p == '+' ? 1 : -1;
+      p++;
+      if (!take_digits (&p, 2, &zone_h) || !take_char (&p, ':') ||
+          !take_digits (&p, 2, &zone_m) || zone_h > 23 || zone_m > 59)
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  if (*p != '\0')
+    return FALSE;
+
+  /* A leap second (:60) is folded onto :59, as GDateTime cannot hold it. */
+  if (second == 60)
+    second = 59;
+
+  utc = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (utc == NULL)
+    return FALSE;
+
+  seconds = g_date_time_to_unix (utc) - sign * (zone_h * 3600 + zone_m * 60);
+  *usec = seconds * G_USEC_PER_SEC + fraction;
+  return TRUE;
+}
+
+/**
+ * cd_time_parse:
+ * @text: an RFC 3339 date-time with a zone
+ * @usec: (out): the instant, in microseconds since the epoch
+ */
+gboolean
+cd_time_parse (const char  *text,
+               gint64      *usec,
+               GError     **error)
+{
+  if (text == NULL || !parse_rfc3339 (text, usec))
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_INVALID,
+                   _("must be a date and time with a zone, such as 2026-11-24T08:00:00Z"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_time_format:
+ *
+ * Returns: (transfer full): @usec as RFC 3339 in UTC, with a fraction only when there is one
+ */
+char *
+cd_time_format (gint64 usec)
+{
+  g_autoptr(GDateTime) time = NULL;
+  gint64 seconds = usec / G_USEC_PER_SEC;
+  gint64 fraction = usec % G_USEC_PER_SEC;
+  g_autofree char *base = NULL;
+
+  if (fraction < 0)
+    {
+      fraction += G_USEC_PER_SEC;
+      seconds--;
+    }
+
+  time = g_date_time_new_from_unix_utc (seconds);
+  if (time == NULL)
+    return g_strdup ("1970-01-01T00:00:00Z");
+
+  base = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+  if (fraction == 0)
+    return g_strconcat (base, "Z", NULL);
+  return g_strdup_printf ("%s.%06" G_GINT64_FORMAT "Z", base, fraction);
+}
+
+gint64
+cd_time_now (void)
+{
+  return g_get_real_time ();
+}
