@@ -182,24 +182,44 @@ write_case_uids (CdBlacklistRepository  *self,
   return TRUE;
 }
 
+/* Inserts @entry; with @if_new, does nothing when its uid is taken, and says so in *added. */
 static gboolean
-insert_row (CdBlacklistRepository  *self,
-            CdBlacklistEntry       *entry,
-            GError                **error)
+insert_row_full (CdBlacklistRepository  *self,
+                 CdBlacklistEntry       *entry,
+                 gboolean                if_new,
+                 gboolean               *added,
+                 GError                **error)
 {
+#define INSERT_ENTRY \
+  "INSERT INTO blacklist (uid, platform, buyer_id, nickname, phone, name, reason, evidence, " \
+  "added_at, active, buyer_id_key, nickname_key, phone_key) VALUES (:uid, :platform, " \
+  ":buyer_id, :nickname, :phone, :name, :reason, :evidence, :added_at, :active, " \
+  ":buyer_id_key, :nickname_key, :phone_key)"
   sqlite3_stmt *stmt = cd_database_prepare (self->db,
-    "INSERT INTO blacklist (uid, platform, buyer_id, nickname, phone, name, reason, evidence, "
-    "added_at, active, buyer_id_key, nickname_key, phone_key) VALUES (:uid, :platform, "
-    ":buyer_id, :nickname, :phone, :name, :reason, :evidence, :added_at, :active, "
-    ":buyer_id_key, :nickname_key, :phone_key)", error);
+                                            if_new ? INSERT_ENTRY " ON CONFLICT (uid) DO NOTHING"
+                                                   : INSERT_ENTRY, error);
+#undef INSERT_ENTRY
 
   if (stmt == NULL)
     return FALSE;
   bind_entry (stmt, entry);
   if (!cd_database_step_done (self->db, stmt, error))
     return FALSE;
+  *added = sqlite3_changes (cd_database_get_handle (self->db)) > 0;
+  if (!*added)
+    return TRUE;
   entry->id = sqlite3_last_insert_rowid (cd_database_get_handle (self->db));
   return write_case_uids (self, entry, FALSE, error);
+}
+
+static gboolean
+insert_row (CdBlacklistRepository  *self,
+            CdBlacklistEntry       *entry,
+            GError                **error)
+{
+  gboolean added;
+
+  return insert_row_full (self, entry, FALSE, &added, error);
 }
 
 static gboolean
@@ -529,19 +549,29 @@ cd_blacklist_repository_store_imported (CdBlacklistRepository  *self,
     "SELECT " ENTRY_COLUMNS " FROM blacklist WHERE uid = :uid", error);
   g_autoptr(GPtrArray) found = NULL;
   CdBlacklistEntry *stored;
-  gboolean same;
+  gboolean same, added;
 
   if (stmt == NULL)
     return FALSE;
+
+  /* Most imported entries are new: try that first, one statement instead of two. */
+  if (!insert_row_full (self, entry, TRUE, &added, error))
+    return FALSE;
+  if (added)
+    {
+      *result = CD_STORE_ADDED;
+      return TRUE;
+    }
+
   cd_database_bind_text (stmt, ":uid", entry->uid);
   found = collect_entries (self, stmt, error);
   if (found == NULL)
     return FALSE;
-
   if (found->len == 0)
     {
-      *result = CD_STORE_ADDED;
-      return insert_row (self, entry, error);
+      g_set_error (error, CD_ERROR, CD_ERROR_CONFLICT, _("The blacklist entry changed while it "
+                                                         "was being imported"));
+      return FALSE;
     }
 
   stored = g_ptr_array_index (found, 0);

@@ -23,6 +23,8 @@ struct _CdCaseRepository
 
   /* Owned */
   CdDatabase *db;
+
+  gboolean    bulk;  /* store_imported defers search indexing to end_bulk() */
 };
 
 G_DEFINE_FINAL_TYPE (CdCaseRepository, cd_case_repository, G_TYPE_OBJECT)
@@ -871,6 +873,20 @@ cd_case_repository_count (CdCaseRepository  *self,
   return count;
 }
 
+static gboolean
+search_stmt (CdCaseRepository  *self,
+             const char        *sql,
+             gint64             id,
+             GError           **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":id", id);
+  return cd_database_step_done (self->db, stmt, error);
+}
+
 /**
  * cd_case_repository_store_imported:
  * @kase: a case read from a file, with its own timeline
@@ -913,7 +929,9 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
       return insert_case_row (self, kase, error) &&
              insert_compensations (self, kase, error) &&
              insert_followups (self, kase, error) &&
-             insert_events (self, kase, error);
+             insert_events (self, kase, error) &&
+             (!self->bulk || search_stmt (self, "INSERT INTO temp.cd_reindex (id) VALUES (:id)",
+                                          kase->id, error));
     }
 
   if (kase->updated_at <= stored_updated_at)
@@ -923,11 +941,58 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
     }
 
   *result = CD_STORE_UPDATED;
-  return update_case_row (self, kase, error) &&
+  return (!self->bulk || search_stmt (self,
+            "INSERT INTO case_search (case_search, rowid, body) "
+            "SELECT 'delete', id, body FROM case_search_source WHERE id = :id", kase->id, error)) &&
+         update_case_row (self, kase, error) &&
          delete_children (self, kase->id, TRUE, error) &&
          insert_compensations (self, kase, error) &&
          insert_followups (self, kase, error) &&
-         insert_events (self, kase, error);
+         insert_events (self, kase, error) &&
+         (!self->bulk || search_stmt (self, "INSERT INTO temp.cd_reindex (id) VALUES (:id)",
+                                      kase->id, error));
+}
+
+/**
+ * cd_case_repository_begin_bulk:
+ *
+ * Before many store_imported() calls, inside the caller's transaction: the search index is
+ * then brought up to date once, by cd_case_repository_end_bulk(), instead of row by row.
+ */
+gboolean
+cd_case_repository_begin_bulk (CdCaseRepository  *self,
+                               GError           **error)
+{
+  g_return_val_if_fail (cd_database_in_transaction (self->db), FALSE);
+
+  if (!cd_database_exec (self->db,
+                         "CREATE TEMP TABLE IF NOT EXISTS cd_reindex (id INTEGER PRIMARY KEY);"
+                         "DELETE FROM temp.cd_reindex", error))
+    return FALSE;
+  cd_database_set_search_auto (self->db, FALSE);
+  self->bulk = TRUE;
+  return TRUE;
+}
+
+/**
+ * cd_case_repository_end_bulk:
+ *
+ * Indexes the cases stored since begin_bulk() and returns to row-by-row indexing, whether it
+ * succeeds or not.
+ */
+gboolean
+cd_case_repository_end_bulk (CdCaseRepository  *self,
+                             GError           **error)
+{
+  gboolean ok;
+
+  cd_database_set_search_auto (self->db, TRUE);
+  self->bulk = FALSE;
+  ok = cd_database_exec (self->db,
+                         "INSERT INTO case_search (rowid, body) SELECT id, body "
+                         "FROM case_search_source WHERE id IN (SELECT id FROM temp.cd_reindex);"
+                         "DELETE FROM temp.cd_reindex", error);
+  return ok;
 }
 
 void

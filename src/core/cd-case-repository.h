@@ -51,5 +51,9 @@ gboolean          cd_case_repository_store_imported (CdCaseRepository *self,
                                                      CdStoreResult    *result,
                                                      GError          **error);
 void              cd_case_repository_emit_reset     (CdCaseRepository *self);
+gboolean          cd_case_repository_begin_bulk     (CdCaseRepository *self,
+                                                     GError          **error);
+gboolean          cd_case_repository_end_bulk       (CdCaseRepository *self,
+                                                     GError          **error);
 
 G_END_DECLS

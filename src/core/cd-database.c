@@ -32,6 +32,7 @@ struct _CdDatabase
   int         schema_version;
   guint       depth;      /* transaction nesting: 0 none, 1 BEGIN, >1 SAVEPOINTs */
   guint       read_only : 1;
+  guint       search_auto : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdDatabase, cd_database, G_TYPE_OBJECT)
@@ -145,6 +146,16 @@ digits_func (sqlite3_context  *context,
 }
 
 static void
+search_auto_func (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  CdDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, self->search_auto);
+}
+
+static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
@@ -180,6 +191,7 @@ cd_database_init (CdDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->search_auto = TRUE;
 }
 
 /**
@@ -349,7 +361,10 @@ configure_connection (CdDatabase  *self,
   if (sqlite3_create_function (self->handle, "cd_search_text", -1, flags, NULL,
                                search_text_func, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->handle, "cd_digits", 1, flags, NULL,
-                               digits_func, NULL, NULL) != SQLITE_OK)
+                               digits_func, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->handle, "cd_search_auto", 0,
+                               SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                               search_auto_func, NULL, NULL) != SQLITE_OK)
     {
       set_error_from_rc (self->handle, sqlite3_errcode (self->handle), error);
       return FALSE;
@@ -731,4 +746,19 @@ cd_database_backup_to (CdDatabase  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * cd_database_set_search_auto:
+ * @automatic: whether triggers keep the case search index up to date row by row
+ *
+ * Bulk writers turn this off and index what they wrote in one statement (see
+ * sql/0002-case-search.sql).
+ */
+void
+cd_database_set_search_auto (CdDatabase *self,
+                             gboolean    automatic)
+{
+  g_return_if_fail (CD_IS_DATABASE (self));
+  self->search_auto = automatic != FALSE;
 }

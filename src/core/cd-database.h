@@ -71,6 +71,8 @@ gboolean      cd_database_backup_to          (CdDatabase    *self,
                                               const char    *dest_path,
                                               GError       **error);
 
+void          cd_database_set_search_auto    (CdDatabase    *self,
+                                              gboolean       automatic);
 void          cd_database_set_error          (CdDatabase    *self,
                                               int            rc,
                                               GError       **error);

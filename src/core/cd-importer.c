@@ -740,9 +740,9 @@ check_nesting (const char *data,
           if (++depth > CD_IMPORT_MAX_DEPTH)
             {
               g_set_error (error, CD_ERROR, CD_ERROR_IMPORT,
-                           _("the file is nested more than %d levels deep (at byte %"
-                             G_GSIZE_FORMAT "); it is not a CompDesk export"),
-                           CD_IMPORT_MAX_DEPTH, i);
+                           _("the file is nested more than %d levels deep (at byte %zu); "
+                             "it is not a CompDesk export"),
+                           CD_IMPORT_MAX_DEPTH, (size_t) i);
               return FALSE;
             }
         }
@@ -783,8 +783,8 @@ check_bytes (const char  *data,
   if (!g_utf8_validate (data, length, &end))
     {
       g_set_error (error, CD_ERROR, CD_ERROR_IMPORT,
-                   _("the file is not UTF-8 text (byte %" G_GSIZE_FORMAT " is not)"),
-                   (gsize) (end - data));
+                   _("the file is not UTF-8 text (byte %zu is not)"),
+                   (size_t) (end - data));
       return FALSE;
     }
   return check_nesting (data, length, error);
@@ -810,16 +810,24 @@ store_all (Import      *import,
   if (import->shop != NULL && !cd_shop_settings_save (import->shop, db, error))
     return FALSE;
 
+  if (!cd_case_repository_begin_bulk (cases, error))
+    return FALSE;
   for (guint i = 0; i < import->cases->len; i++, done++)
     {
       CdStoreResult result;
 
       if (!cd_case_repository_store_imported (cases, g_ptr_array_index (import->cases, i),
                                               &result, error))
-        return FALSE;
+        {
+          cd_case_repository_end_bulk (cases, NULL);
+          return FALSE;
+        }
       (*counts[0][result])++;
       report (import, VALIDATED_AT + (1.0 - VALIDATED_AT) * done / MAX (total, 1));
     }
+  if (!cd_case_repository_end_bulk (cases, error))
+    return FALSE;
+  g_debug ("cases stored");
   for (guint i = 0; i < import->entries->len; i++, done++)
     {
       CdStoreResult result;
@@ -866,6 +874,7 @@ cd_import_bytes (CdDatabase      *db,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   gboolean ok = FALSE;
+  gint64 started = g_get_monotonic_time ();
 
   /* A UTF-8 byte-order mark is not JSON, but some editors write one. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -895,6 +904,7 @@ cd_import_bytes (CdDatabase      *db,
       goto out;
     }
   report (&import, PARSED_AT);
+  g_debug ("checked and parsed in %.3f s", (g_get_monotonic_time () - started) / 1e6);
 
   if (json_parser_get_root (parser) == NULL)
     {
@@ -906,16 +916,20 @@ cd_import_bytes (CdDatabase      *db,
   /* Everything is converted: the tree is no longer needed while writing. */
   g_clear_object (&parser);
   report (&import, VALIDATED_AT);
+  g_debug ("validated in %.3f s", (g_get_monotonic_time () - started) / 1e6);
 
+  cd_database_exec (db, "PRAGMA cache_size = -262144", NULL);
   if (!cd_database_begin (db, error))
     goto out;
-  if (!store_all (&import, db, &local_stats, error) || !cd_database_commit (db, error))
+  if (!store_all (&import, db, &local_stats, error) ||
+      (g_debug ("all stored, committing"), !cd_database_commit (db, error)))
     {
       if (cd_database_in_transaction (db))
         cd_database_rollback (db);
       goto out;
     }
   report (&import, 1.0);
+  g_debug ("stored in %.3f s", (g_get_monotonic_time () - started) / 1e6);
   if (stats != NULL)
     *stats = local_stats;
   ok = TRUE;

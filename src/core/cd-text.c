@@ -16,6 +16,15 @@
  *
  * Returns: (transfer full): the folded text; "" for %NULL
  */
+static gboolean
+is_ascii (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 cd_text_fold (const char *text)
 {
@@ -24,15 +33,15 @@ cd_text_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  /* NFKC leaves ASCII as it is, and folding ASCII is lowering it: the common case, cheaply. */
+  if (is_ascii (text))
+    return g_strstrip (g_ascii_strdown (text, -1));
 
   normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   if (normal == NULL)
     return g_strdup ("");
   folded = g_utf8_casefold (normal, -1);
-  /* Case folding may leave a decomposed form behind (ß, İ): normalise once more. */
-  g_free (normal);
-  normal = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
-  return g_strstrip (g_steal_pointer (&normal));
+  return g_strstrip (g_steal_pointer (&folded));
 }
 
 /**
@@ -50,7 +59,7 @@ cd_text_digits (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  normal = is_ascii (text) ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   digits = g_string_new (NULL);
   for (const char *p = normal != NULL ? normal : ""; *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
@@ -76,7 +85,7 @@ cd_text_phone_key (const char *phone)
   if (phone == NULL)
     return g_strdup ("");
 
-  normal = g_utf8_normalize (phone, -1, G_NORMALIZE_NFKC);
+  normal = is_ascii (phone) ? g_strdup (phone) : g_utf8_normalize (phone, -1, G_NORMALIZE_NFKC);
   digits = cd_text_digits (normal);
   p = normal != NULL ? normal : "";
   while (g_ascii_isspace (*p) || *p == '(')
@@ -116,6 +125,11 @@ append_spaced (GString    *out,
 {
   g_autofree char *folded = cd_text_fold (text);
 
+  if (is_ascii (folded))
+    {
+      g_string_append (out, folded);
+      return;
+    }
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -140,14 +154,11 @@ append_spaced (GString    *out,
 char *
 cd_text_fold_for_search (const char * const *parts)
 {
-  GString *out = g_string_new (NULL);
+  g_autofree char *joined = g_strjoinv (" ", (char **) parts);
+  GString *out = g_string_sized_new (strlen (joined) + 16);
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      append_spaced (out, parts[i]);
-    }
+  /* One fold over the joined text: normalising is the cost, not the joining. */
+  append_spaced (out, joined);
   return g_string_free (out, FALSE);
 }
 
@@ -184,7 +195,6 @@ cd_text_build_match_query (const char *query)
 {
   g_autoptr(GString) spaced = g_string_new (NULL);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_auto(GStrv) words = NULL;
   g_autoptr(GString) word = g_string_new (NULL);
   const char *p;
 

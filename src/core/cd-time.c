@@ -37,6 +37,34 @@ take_char (const char **p,
   return TRUE;
 }
 
+/* Days from 1970-01-01 to the given civil date (proleptic Gregorian), by the well-known
+ * era arithmetic: no allocation, no time zone database. */
+static gint64
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month == 2 && g_date_is_leap_year ((GDateYear) year))
+    return 29;
+  return days[month - 1];
+}
+
 /* RFC 3339 §5.6: full-date "T" full-time, where the zone is Z or ±hh:mm. GLib's ISO 8601
  * parser accepts far more (week dates, no zone), which the format does not allow. */
 static gboolean
@@ -47,7 +75,6 @@ parse_rfc3339 (const char *text,
   int year, month, day, hour, minute, second, zone_h = 0, zone_m = 0, sign = 0;
   gint64 fraction = 0;
   int fraction_digits = 0;
-  g_autoptr(GDateTime) utc = NULL;
   gint64 seconds;
 
   if (!take_digits (&p, 4, &year) || !take_char (&p, '-') ||
@@ -90,11 +117,12 @@ parse_rfc3339 (const char *text,
   if (second == 60)
     second = 59;
 
-  utc = g_date_time_new_utc (year, month, day, hour, minute, second);
-  if (utc == NULL)
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month (year, month) ||
+      hour > 23 || minute > 59)
     return FALSE;
 
-  seconds = g_date_time_to_unix (utc) - sign * (zone_h * 3600 + zone_m * 60);
+  seconds = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+            sign * (zone_h * 3600 + zone_m * 60);
   *usec = seconds * G_USEC_PER_SEC + fraction;
   return TRUE;
 }

@@ -2,8 +2,11 @@
 -- cd_search_text() (registered by CdDatabase on every connection, deterministic) folds the
 -- text and puts each CJK character in a token of its own, so that one- and two-character
 -- Chinese queries match; cd_digits() adds the phone number as one run of digits.
--- The index is contentless and kept by triggers, so every writer (forms, import) keeps it
--- right; a contentless FTS5 row is deleted by repeating the values it was indexed with.
+-- The index is contentless and kept by triggers, so every writer keeps it right; a
+-- contentless FTS5 row is deleted by repeating the values it was indexed with.
+-- cd_search_auto() is false while the importer writes many cases: FTS5 flushes its pending
+-- data at every statement savepoint, so row-by-row triggers would make a bulk import slow.
+-- The importer then indexes the rows it wrote with one statement over case_search_source.
 
 CREATE VIRTUAL TABLE case_search USING fts5 (
   body,
@@ -11,13 +14,15 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2'
 );
 
-INSERT INTO case_search (rowid, body)
+CREATE VIEW case_search_source (id, body) AS
   SELECT id, cd_search_text (customer_name, buyer_id, phone, cd_digits (phone), email,
                              order_number, product, description, summary, customer_wants,
                              promise, improvement)
   FROM cases;
 
-CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+INSERT INTO case_search (rowid, body) SELECT id, body FROM case_search_source;
+
+CREATE TRIGGER cases_search_insert AFTER INSERT ON cases WHEN cd_search_auto () BEGIN
   INSERT INTO case_search (rowid, body)
     VALUES (new.id, cd_search_text (new.customer_name, new.buyer_id, new.phone,
                                     cd_digits (new.phone), new.email, new.order_number,
@@ -25,7 +30,7 @@ CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
                                     new.customer_wants, new.promise, new.improvement));
 END;
 
-CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+CREATE TRIGGER cases_search_delete AFTER DELETE ON cases WHEN cd_search_auto () BEGIN
   INSERT INTO case_search (case_search, rowid, body)
     VALUES ('delete', old.id, cd_search_text (old.customer_name, old.buyer_id, old.phone,
                                               cd_digits (old.phone), old.email,
@@ -39,6 +44,7 @@ CREATE TRIGGER cases_search_update
   AFTER UPDATE OF customer_name, buyer_id, phone, email, order_number, product, description,
                   summary, customer_wants, promise, improvement
   ON cases
+  WHEN cd_search_auto ()
 BEGIN
   INSERT INTO case_search (case_search, rowid, body)
     VALUES ('delete', old.id, cd_search_text (old.customer_name, old.buyer_id, old.phone,
