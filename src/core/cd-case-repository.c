@@ -662,6 +662,43 @@ describe_text_change (GString    *out,
     g_string_append_printf (out, "%s: %s → %s", key, before, after);
 }
 
+static gboolean
+compensations_equal (GPtrArray *a,
+                     GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      CdCompensation *x = g_ptr_array_index (a, i);
+      CdCompensation *y = g_ptr_array_index (b, i);
+
+      if (x->kind != y->kind || x->status != y->status || x->amount != y->amount ||
+          x->cost != y->cost || x->done_at != y->done_at ||
+          g_strcmp0 (x->reference, y->reference) != 0 || g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+followups_equal (GPtrArray *a,
+                 GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      CdFollowUp *x = g_ptr_array_index (a, i);
+      CdFollowUp *y = g_ptr_array_index (b, i);
+
+      if (x->due_at != y->due_at || x->method != y->method || x->done_at != y->done_at ||
+          x->satisfaction != y->satisfaction || g_strcmp0 (x->remarks, y->remarks) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 describe_changes (CdCase    *before,
                   CdCase    *after,
@@ -715,10 +752,16 @@ describe_changes (CdCase    *before,
                             after->summary_confirmed ? "true" : "false");
       other = TRUE;
     }
-  if (before->compensations->len != after->compensations->len)
-    other = TRUE;
-  if (before->followups->len != after->followups->len)
-    other = TRUE;
+  if (!compensations_equal (before->compensations, after->compensations))
+    {
+      g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
+      other = TRUE;
+    }
+  if (!followups_equal (before->followups, after->followups))
+    {
+      g_string_append_printf (out, "%sfollow_ups", out->len > 0 ? "\n" : "");
+      other = TRUE;
+    }
 
   *stage_only = !other && before->stage != after->stage;
   return g_string_free (out, FALSE);

@@ -156,6 +156,16 @@ search_auto_func (sqlite3_context  *context,
 }
 
 static void
+phone_key_func (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, cd_text_phone_key (text), -1, g_free);
+}
+
+static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
@@ -330,6 +340,12 @@ migrate (CdDatabase  *self,
       return FALSE;
     }
 
+  /* Only now that the file is known to be ours may it change (WAL rewrites its header). */
+  if (!self->read_only &&
+      (!cd_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+       !cd_database_exec (self, "PRAGMA synchronous = FULL", error)))
+    return FALSE;
+
   if (version < target && self->read_only)
     {
       g_set_error (error, CD_ERROR, CD_ERROR_READ_ONLY,
@@ -362,6 +378,8 @@ configure_connection (CdDatabase  *self,
                                search_text_func, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->handle, "cd_digits", 1, flags, NULL,
                                digits_func, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->handle, "cd_phone_key", 1, flags, NULL,
+                               phone_key_func, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->handle, "cd_search_auto", 0,
                                SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                                search_auto_func, NULL, NULL) != SQLITE_OK)
@@ -370,12 +388,7 @@ configure_connection (CdDatabase  *self,
       return FALSE;
     }
 
-  if (!cd_database_exec (self, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-  if (self->read_only)
-    return TRUE;
-  return cd_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
-         cd_database_exec (self, "PRAGMA synchronous = FULL", error);
+  return cd_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 /**

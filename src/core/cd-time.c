@@ -169,7 +169,11 @@ cd_time_format (gint64 usec)
   if (time == NULL)
     return g_strdup ("1970-01-01T00:00:00Z");
 
-  base = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+  /* %Y does not pad: RFC 3339 wants four digits for years below 1000 too. */
+  base = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", g_date_time_get_year (time),
+                          g_date_time_get_month (time), g_date_time_get_day_of_month (time),
+                          g_date_time_get_hour (time), g_date_time_get_minute (time),
+                          g_date_time_get_second (time));
   if (fraction == 0)
     return g_strconcat (base, "Z", NULL);
   return g_strdup_printf ("%s.%06" G_GINT64_FORMAT "Z", base, fraction);

@@ -15,7 +15,7 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 );
 
 CREATE VIEW case_search_source (id, body) AS
-  SELECT id, cd_search_text (customer_name, buyer_id, phone, cd_digits (phone), email,
+  SELECT id, cd_search_text (customer_name, buyer_id, phone, cd_digits (phone), cd_phone_key (phone), email,
                              order_number, product, description, summary, customer_wants,
                              promise, improvement)
   FROM cases;
@@ -25,7 +25,7 @@ INSERT INTO case_search (rowid, body) SELECT id, body FROM case_search_source;
 CREATE TRIGGER cases_search_insert AFTER INSERT ON cases WHEN cd_search_auto () BEGIN
   INSERT INTO case_search (rowid, body)
     VALUES (new.id, cd_search_text (new.customer_name, new.buyer_id, new.phone,
-                                    cd_digits (new.phone), new.email, new.order_number,
+                                    cd_digits (new.phone), cd_phone_key (new.phone), new.email, new.order_number,
                                     new.product, new.description, new.summary,
                                     new.customer_wants, new.promise, new.improvement));
 END;
@@ -33,7 +33,7 @@ END;
 CREATE TRIGGER cases_search_delete AFTER DELETE ON cases WHEN cd_search_auto () BEGIN
   INSERT INTO case_search (case_search, rowid, body)
     VALUES ('delete', old.id, cd_search_text (old.customer_name, old.buyer_id, old.phone,
-                                              cd_digits (old.phone), old.email,
+                                              cd_digits (old.phone), cd_phone_key (old.phone), old.email,
                                               old.order_number, old.product,
                                               old.description, old.summary,
                                               old.customer_wants, old.promise,
@@ -48,14 +48,14 @@ CREATE TRIGGER cases_search_update
 BEGIN
   INSERT INTO case_search (case_search, rowid, body)
     VALUES ('delete', old.id, cd_search_text (old.customer_name, old.buyer_id, old.phone,
-                                              cd_digits (old.phone), old.email,
+                                              cd_digits (old.phone), cd_phone_key (old.phone), old.email,
                                               old.order_number, old.product,
                                               old.description, old.summary,
                                               old.customer_wants, old.promise,
                                               old.improvement));
   INSERT INTO case_search (rowid, body)
     VALUES (new.id, cd_search_text (new.customer_name, new.buyer_id, new.phone,
-                                    cd_digits (new.phone), new.email, new.order_number,
+                                    cd_digits (new.phone), cd_phone_key (new.phone), new.email, new.order_number,
                                     new.product, new.description, new.summary,
                                     new.customer_wants, new.promise, new.improvement));
 END;
