@@ -902,6 +902,53 @@ cd_case_repository_delete (CdCaseRepository  *self,
   return TRUE;
 }
 
+/**
+ * cd_case_repository_restore:
+ * @kase: a case as it was loaded before cd_case_repository_delete()
+ *
+ * Stores a deleted case again, with its id, uid and whole timeline: the undo of a deletion.
+ */
+gboolean
+cd_case_repository_restore (CdCaseRepository  *self,
+                            CdCase            *kase,
+                            GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = kase->id;
+
+  g_return_val_if_fail (CD_IS_CASE_REPOSITORY (self), FALSE);
+
+  if (!cd_database_begin (self->db, error))
+    return FALSE;
+
+  /* The same id again, so that links to it (the blacklist's, an open page) still hold. */
+  stmt = cd_database_prepare (self->db,
+                              "INSERT INTO cases (id, uid, created_at, updated_at) "
+                              "VALUES (:id, :uid, :created_at, :updated_at)", error);
+  if (stmt == NULL)
+    goto failed;
+  cd_database_bind_int64 (stmt, ":id", id);
+  cd_database_bind_text (stmt, ":uid", kase->uid);
+  cd_database_bind_int64 (stmt, ":created_at", kase->created_at);
+  cd_database_bind_int64 (stmt, ":updated_at", kase->updated_at);
+  if (!cd_database_step_done (self->db, stmt, error) ||
+      !update_case_row (self, kase, error) ||
+      !insert_compensations (self, kase, error) ||
+      !insert_followups (self, kase, error) ||
+      !insert_events (self, kase, error) ||
+      !cd_database_commit (self->db, error))
+    goto failed;
+
+  g_signal_emit (self, signals[CASE_ADDED], 0, id);
+  return TRUE;
+
+failed:
+  if (cd_database_in_transaction (self->db))
+    cd_database_rollback (self->db);
+  kase->id = id;
+  return FALSE;
+}
+
 gint64
 cd_case_repository_count (CdCaseRepository  *self,
                           GError           **error)

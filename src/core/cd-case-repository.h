@@ -35,6 +35,9 @@ gboolean          cd_case_repository_add_event     (CdCaseRepository  *self,
 gboolean          cd_case_repository_delete        (CdCaseRepository  *self,
                                                     gint64             id,
                                                     GError           **error);
+gboolean          cd_case_repository_restore       (CdCaseRepository  *self,
+                                                    CdCase            *kase,
+                                                    GError           **error);
 gint64            cd_case_repository_count         (CdCaseRepository  *self,
                                                     GError           **error);
 
