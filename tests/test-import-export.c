@@ -296,6 +296,13 @@ static const BadFile bad_files[] = {
   { "empty", "", "the file is empty" },
   { "blank", "  \n ", "the file is empty" },
   { "truncated", CASE_HEAD GOOD_CASE ("u1"), "not valid JSON" },
+  { "trailing-garbage", CASE_HEAD GOOD_CASE ("u1") "]} {}", "more after the end" },
+  { "missing-comma", CASE_HEAD GOOD_CASE ("u1") " " GOOD_CASE ("u2") "]}",
+    "a comma or a closing bracket was expected" },
+  { "bad-literal", CASE_HEAD "{\"uid\":\"u\",\"created_at\":\"2026-11-01T00:00:00Z\","
+    "\"customer\":{\"name\":\"A\"},\"stage\":\"listen\",\"summary_confirmed\":ture}]}",
+    "cases[0]: not valid JSON" },
+  { "unterminated-string", CASE_HEAD "{\"uid\":\"u", "a string does not end" },
   { "not-utf8", "{\"format\":\"compdesk-export\xff\"}", "not UTF-8" },
   { "array", "[1,2]", "top level is not an object" },
   { "wrong-format", "{\"format\":\"other\",\"version\":1,\"cases\":[],\"blacklist\":[]}",

@@ -1,0 +1,37 @@
+/* cd-json-scan.h — finding the members and elements of a JSON document without parsing them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A value's bytes in the document. */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} CdJsonSpan;
+
+typedef struct
+{
+  char       *key;    /* decoded */
+  CdJsonSpan  value;
+} CdJsonMember;
+
+gboolean cd_json_scan_root  (const char  *data,
+                             gsize        length,
+                             int          max_depth,
+                             GArray      *members,
+                             gboolean    *is_object,
+                             GError     **error);
+gboolean cd_json_scan_array (const char  *data,
+                             gsize        length,
+                             CdJsonSpan   array,
+                             int          max_depth,
+                             GArray      *elements,
+                             GError     **error);
+
+G_END_DECLS
