@@ -619,6 +619,23 @@ cd_case_list_model_refresh (CdCaseListModel  *self,
   return TRUE;
 }
 
+/**
+ * cd_case_list_model_set_now:
+ *
+ * Moves the model's idea of now (and of today) forward: cases that fell due since enter or
+ * leave the Due and Overdue views with the smallest change, and the rows are read again.
+ */
+gboolean
+cd_case_list_model_set_now (CdCaseListModel  *self,
+                            gint64            now,
+                            GError          **error)
+{
+  g_return_val_if_fail (CD_IS_CASE_LIST_MODEL (self), FALSE);
+
+  cd_case_query_set_today (self->query, now);
+  return cd_case_list_model_refresh (self, error);
+}
+
 /* Returns: the position of @case_id, or -1 */
 int
 cd_case_list_model_find (CdCaseListModel *self,

@@ -72,6 +72,9 @@ gboolean           cd_case_list_model_set_query  (CdCaseListModel    *self,
                                                   GError            **error);
 gboolean           cd_case_list_model_refresh    (CdCaseListModel    *self,
                                                   GError            **error);
+gboolean           cd_case_list_model_set_now    (CdCaseListModel    *self,
+                                                  gint64              now,
+                                                  GError            **error);
 int                cd_case_list_model_find       (CdCaseListModel    *self,
                                                   gint64              case_id);
 gboolean           cd_case_list_model_count_views (CdCaseRepository  *repository,
