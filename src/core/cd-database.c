@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (CdDatabase, cd_database, G_TYPE_OBJECT)
 static const char *const migrations[] = {
   "/com/example/CompDesk/core/sql/0001-initial.sql",
   "/com/example/CompDesk/core/sql/0002-case-search.sql",
+  "/com/example/CompDesk/core/sql/0003-settings.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_DATABASE_SCHEMA_VERSION);
 
