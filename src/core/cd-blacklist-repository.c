@@ -601,3 +601,70 @@ cd_blacklist_repository_emit_reset (CdBlacklistRepository *self)
 {
   g_signal_emit (self, signals[RESET], 0);
 }
+
+/**
+ * cd_blacklist_repository_get_database:
+ *
+ * Returns: (transfer none): the database
+ */
+CdDatabase *
+cd_blacklist_repository_get_database (CdBlacklistRepository *self)
+{
+  g_return_val_if_fail (CD_IS_BLACKLIST_REPOSITORY (self), NULL);
+  return self->db;
+}
+
+static gboolean
+restore_row (CdBlacklistRepository  *self,
+             CdBlacklistEntry       *entry,
+             GError                **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "INSERT INTO blacklist (id, uid, platform, buyer_id, nickname, phone, name, reason, "
+    "evidence, added_at, active, buyer_id_key, nickname_key, phone_key) VALUES (:id, :uid, "
+    ":platform, :buyer_id, :nickname, :phone, :name, :reason, :evidence, :added_at, :active, "
+    ":buyer_id_key, :nickname_key, :phone_key) ON CONFLICT DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, entry);
+  cd_database_bind_int64 (stmt, ":id", entry->id);
+  if (!cd_database_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
+    {
+      /* SQLite hands the largest rowid out again once it is deleted, so the old id may be
+       * taken by now: the entry comes back under a new one (or fails if its uid is taken). */
+      entry->id = 0;
+      return insert_row (self, entry, error);
+    }
+  return write_case_uids (self, entry, FALSE, error);
+}
+
+/**
+ * cd_blacklist_repository_restore:
+ * @entry: an entry as it was loaded before it was deleted
+ *
+ * Puts a deleted entry back (undo), with its uid, its case links and, when still free, its
+ * id, so it returns to the same place in every list. Emits entry-added.
+ */
+gboolean
+cd_blacklist_repository_restore (CdBlacklistRepository  *self,
+                                 CdBlacklistEntry       *entry,
+                                 GError                **error)
+{
+  gint64 old_id = entry->id;
+
+  g_return_val_if_fail (CD_IS_BLACKLIST_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (entry->id > 0 && entry->uid[0] != '\0', FALSE);
+
+  if (!check_entry (entry, error))
+    return FALSE;
+  if (!in_transaction (self, entry, restore_row, error))
+    {
+      entry->id = old_id;
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ENTRY_ADDED], 0, entry->id);
+  return TRUE;
+}

@@ -47,4 +47,10 @@ gboolean   cd_blacklist_repository_store_imported  (CdBlacklistRepository  *self
                                                     GError                **error);
 void       cd_blacklist_repository_emit_reset      (CdBlacklistRepository  *self);
 
+/* Added for the blacklist view and its list model. */
+CdDatabase *cd_blacklist_repository_get_database   (CdBlacklistRepository  *self);
+gboolean   cd_blacklist_repository_restore         (CdBlacklistRepository  *self,
+                                                    CdBlacklistEntry       *entry,
+                                                    GError                **error);
+
 G_END_DECLS

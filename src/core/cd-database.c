@@ -776,3 +776,25 @@ cd_database_set_search_auto (CdDatabase *self,
   g_return_if_fail (CD_IS_DATABASE (self));
   self->search_auto = automatic != FALSE;
 }
+
+/**
+ * cd_database_get_data_version:
+ *
+ * Returns: a number that changes whenever another connection (another process: an import
+ *   from the command line) commits a change; -1 if it cannot be read
+ */
+gint64
+cd_database_get_data_version (CdDatabase *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  g_return_val_if_fail (CD_IS_DATABASE (self), -1);
+
+  stmt = cd_database_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL || cd_database_step (self, stmt, NULL) != CD_STEP_ROW)
+    return -1;
+  version = sqlite3_column_int64 (stmt, 0);
+  cd_database_release (stmt);
+  return version;
+}

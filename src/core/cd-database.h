@@ -71,6 +71,7 @@ gboolean      cd_database_backup_to          (CdDatabase    *self,
                                               const char    *dest_path,
                                               GError       **error);
 
+gint64        cd_database_get_data_version   (CdDatabase    *self);
 void          cd_database_set_search_auto    (CdDatabase    *self,
                                               gboolean       automatic);
 void          cd_database_set_error          (CdDatabase    *self,

@@ -11,6 +11,11 @@
 #include "cd-application.h"
 #include "cd-command-line.h"
 #include "cd-database.h"
+#include "cd-backup.h"
+#include "cd-error.h"
+#include "cd-safekeeping.h"
+#include "cd-sample-shop.h"
+#include "cd-time.h"
 #include "cd-window.h"
 
 struct _CdApplication
@@ -110,8 +115,145 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (g_ptr_array_index (windows, i));
 }
 
+static void
+show_sample_error (CdApplication *self,
+                   const GError  *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (gtk_application_get_active_window (
+                                                GTK_APPLICATION (self)),
+                                              _("The Sample Shop Could Not Be Opened"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The sample lives in a database of its own beside the real one, made afresh each time, so
+ * exploring it never touches the seller's data and always looks current. */
+static void
+open_sample_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "compdesk",
+                                            "sample-shop.db", NULL);
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(CdDatabase) sample = NULL;
+  g_autoptr(GError) error = NULL;
+  CdWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CD_IS_WINDOW (l->data) &&
+        g_strcmp0 (cd_database_get_path (cd_window_get_database (l->data)), path) == 0)
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  json = g_resources_lookup_data ("/com/example/CompDesk/sample-shop.json",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (json != NULL)
+    sample = cd_sample_shop_create (path, json, cd_time_now (), &error);
+  if (sample == NULL)
+    {
+      show_sample_error (self, error);
+      return;
+    }
+
+  window = cd_window_new (GTK_APPLICATION (self), sample, NULL);
+  /* Translators: shown under the title of the window with the made-up sample cases */
+  cd_window_set_subtitle (window, _("Sample Shop"));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static CdWindow *
+present_main_window (CdApplication *self)
+{
+  CdWindow *window = cd_window_new (GTK_APPLICATION (self), self->database, self->settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Closes every window on the seller's database, puts the copy in its place and opens it
+ * again. The replaced file is kept aside (cd_backup_restore). */
+static void
+restore_backup (const char *backup,
+                gpointer    user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  g_autofree char *path = self->database != NULL ? g_strdup (cd_database_get_path (self->database))
+                          : self->database_path != NULL ? g_strdup (self->database_path)
+                          : cd_database_dup_default_path ();
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  CdWindow *window;
+
+  /* Hold the application while no window is open. */
+  g_application_hold (G_APPLICATION (self));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CD_IS_WINDOW (l->data) && cd_window_get_database (l->data) == self->database)
+      gtk_window_destroy (l->data);
+  g_clear_object (&self->database);
+  g_clear_error (&self->database_error);
+
+  if (!cd_backup_restore (backup, path, cd_time_now (), &aside, &error))
+    g_warning ("Restoring %s failed: %s", backup, error->message);
+  self->database = cd_database_open (path, &self->database_error);
+  if (self->database == NULL)
+    gtk_window_present (create_database_error_dialog (self));
+  else
+    {
+      window = present_main_window (self);
+      if (error != NULL)
+        cd_window_add_toast (window, adw_toast_new (error->message));
+      else
+        {
+          g_autofree char *name = g_path_get_basename (backup);
+          /* Translators: %s is a backup's file name */
+          cd_window_add_toast (window, adw_toast_new_format (_("Restored the backup “%s”"),
+                                                             name));
+        }
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+back_up_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+
+  if (self->database != NULL)
+    cd_safekeeping_back_up_now (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                self->database);
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+
+  if (self->database != NULL)
+    cd_safekeeping_offer_restore (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                  cd_database_get_path (self->database),
+                                  _("Restore From Backup?"),
+                                  _("The cases, blacklist and templates in CompDesk will be "
+                                    "replaced by those of the backup."),
+                                  restore_backup, self);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "back-up", .activate = back_up_activated },
+  { .name = "restore", .activate = restore_activated },
   { .name = "about", .activate = about_activated },
+  { .name = "open-sample", .activate = open_sample_activated },
   { .name = "quit", .activate = quit_activated },
 };
 
@@ -162,12 +304,30 @@ cd_application_activate (GApplication *app)
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window == NULL && self->database == NULL)
-    window = create_database_error_dialog (self);
-  else if (window == NULL)
-    window = GTK_WINDOW (cd_window_new (GTK_APPLICATION (self), self->database, self->settings));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  if (self->database == NULL &&
+      g_error_matches (self->database_error, CD_ERROR, CD_ERROR_CORRUPT))
+    {
+      g_autofree char *path = self->database_path != NULL ? g_strdup (self->database_path)
+                                                          : cd_database_dup_default_path ();
 
-  gtk_window_present (window);
+      cd_safekeeping_offer_restore (NULL, path, _("The Database Is Damaged"),
+                                    self->database_error->message, restore_backup, self);
+      return;
+    }
+  if (self->database == NULL)
+    {
+      gtk_window_present (create_database_error_dialog (self));
+      return;
+    }
+
+  window = GTK_WINDOW (present_main_window (self));
+  /* Soon after the window is shown, never before: its cost grows with the database. */
+  cd_safekeeping_check_soon (window, self->database, restore_backup, self);
 }
 
 /* GObject overrides */

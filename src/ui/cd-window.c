@@ -1,4 +1,4 @@
-/* cd-window.c — the main window
+/* cd-window.c — the main window: views in a sidebar, the case list, the case page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,15 +6,53 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "cd-blacklist-view.h"
+#include "cd-case-form.h"
+#include "cd-case-page.h"
+#include "cd-shop-settings.h"
 #include "cd-window.h"
+
+/* How often "overdue" is looked at again while the window is open. */
+#define CLOCK_SECONDS 60
+/* How often the window looks for changes another process made (compdesk --import). */
+#define WATCH_SECONDS 2
 
 struct _CdWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow   parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay       *toast_overlay;
+  AdwLeaflet            *leaflet;
+  GtkWidget             *sidebar;
+  AdwWindowTitle        *sidebar_title;
+  GtkListBox            *views_list;
+  GtkStack              *content_stack;
+  GtkLabel              *count_open;
+  GtkLabel              *count_due_today;
+  GtkLabel              *count_overdue;
+  GtkLabel              *count_closed;
+  GtkLabel              *count_all;
+  GtkListBoxRow         *row_open;
 
   /* Owned */
-  CdDatabase           *database;
-  GSettings            *settings; /* NULL: the window state is not remembered */
+  CdDatabase            *database;
+  GSettings             *settings;  /* NULL: the window state is not remembered */
+  CdCaseRepository      *cases;
+  CdBlacklistRepository *blacklist;
+  char                  *currency;
+
+  /* Borrowed (children of content_stack) */
+  CdCaseListView        *list_view;
+  CdCasePage            *case_page;
+  CdBlacklistView       *blacklist_view;
+
+  guint                  recount_source;
+  guint                  clock_source;
+  guint                  watch_source;
+  gint64                 data_version;
 };
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -27,6 +65,19 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The case views of the sidebar, in its order. */
+static const struct {
+  const char *name;
+  CdView      view;
+  const char *title;
+} case_views[] = {
+  { "open", CD_VIEW_OPEN, NC_("sidebar", "Open Cases") },
+  { "due-today", CD_VIEW_DUE_TODAY, NC_("sidebar", "Due Today") },
+  { "overdue", CD_VIEW_OVERDUE, NC_("sidebar", "Overdue") },
+  { "closed", CD_VIEW_CLOSED, NC_("sidebar", "Closed") },
+  { "all", CD_VIEW_ALL, NC_("sidebar", "All Cases") },
+};
 
 /* Helpers */
 
@@ -59,6 +110,216 @@ save_window_state (CdWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+set_count (GtkLabel *label,
+           gint64    count)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
+}
+
+static gboolean
+recount (gpointer user_data)
+{
+  CdWindow *self = user_data;
+  g_autoptr(CdCaseQuery) today = cd_case_query_new (CD_VIEW_ALL);
+  g_autoptr(GError) error = NULL;
+  gint64 counts[CD_N_VIEWS];
+
+  self->recount_source = 0;
+  if (!cd_case_list_model_count_views (self->cases, today, counts, &error))
+    {
+      g_warning ("Cannot count the cases: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  set_count (self->count_open, counts[CD_VIEW_OPEN]);
+  set_count (self->count_due_today, counts[CD_VIEW_DUE_TODAY]);
+  set_count (self->count_overdue, counts[CD_VIEW_OVERDUE]);
+  set_count (self->count_closed, counts[CD_VIEW_CLOSED]);
+  set_count (self->count_all, counts[CD_VIEW_ALL]);
+  if (counts[CD_VIEW_OVERDUE] > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->count_overdue), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->count_overdue), "error");
+
+  /* An empty shop greets; the first case takes the greeting away. */
+  if (counts[CD_VIEW_ALL] == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cases") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  else if (counts[CD_VIEW_ALL] > 0 &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "cases");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_recount (CdWindow *self)
+{
+  if (self->recount_source == 0)
+    self->recount_source = g_idle_add (recount, self);
+}
+
+static gboolean
+tick (gpointer user_data)
+{
+  CdWindow *self = user_data;
+
+  cd_case_list_view_refresh_time (self->list_view);
+  schedule_recount (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another process committed: show its changes. */
+static gboolean
+watch (gpointer user_data)
+{
+  CdWindow *self = user_data;
+  gint64 version = cd_database_get_data_version (self->database);
+
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      cd_case_repository_emit_reset (self->cases);
+      cd_blacklist_repository_emit_reset (self->blacklist);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+load_shop (CdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdShopSettings) shop = cd_shop_settings_load (self->database, &error);
+
+  if (shop == NULL)
+    {
+      g_warning ("Cannot read the shop settings: %s", error->message);
+      return;
+    }
+  g_free (self->currency);
+  self->currency = g_strdup (shop->currency);
+  if (shop->name[0] != '\0')
+    adw_window_title_set_subtitle (self->sidebar_title, shop->name);
+}
+
+static void
+show_content (CdWindow   *self,
+              const char *page)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Signal callbacks */
+
+static void
+on_repository_changed_cb (CdWindow *self)
+{
+  schedule_recount (self);
+}
+
+static void
+on_view_row_activated_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          CdWindow      *self)
+{
+  cd_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_case_activated_cb (CdCaseListView *view,
+                      gint64          case_id,
+                      CdWindow       *self)
+{
+  cd_window_show_case (self, case_id);
+}
+
+static void
+on_case_activated_from_blacklist_cb (CdBlacklistView *view,
+                                     gint64           case_id,
+                                     CdWindow        *self)
+{
+  cd_window_show_case (self, case_id);
+}
+
+static void
+on_case_page_back_cb (CdCasePage *page,
+                      CdWindow   *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "cases");
+  schedule_recount (self);
+}
+
+static void
+on_add_toast_cb (GtkWidget *child,
+                 AdwToast  *toast,
+                 CdWindow  *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+on_leaflet_folded_cb (AdwLeaflet *leaflet,
+                      GParamSpec *pspec,
+                      CdWindow   *self)
+{
+  cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (leaflet));
+  cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (leaflet));
+}
+
+static void
+on_case_form_saved_cb (CdCaseForm *form,
+                       gint64      case_id,
+                       CdWindow   *self)
+{
+  cd_window_show_case (self, case_id);
+}
+
+/* Actions */
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+  CdCaseForm *form = cd_case_form_new (GTK_WINDOW (self), self->cases, self->blacklist,
+                                       self->currency, NULL);
+
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_case_form_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+  const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (visible, "cases") != 0 && g_strcmp0 (visible, "welcome") != 0)
+    cd_window_show_view (self, "all");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "cases");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  cd_case_list_view_focus_search (self->list_view);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->views_list));
+}
+
 /* GtkWindow overrides */
 
 static gboolean
@@ -81,6 +342,47 @@ cd_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (cd_window_parent_class)->constructed (object);
 
+  self->cases = cd_case_repository_new (self->database);
+  self->blacklist = cd_blacklist_repository_new (self->database);
+  load_shop (self);
+
+  self->list_view = cd_case_list_view_new (self->cases);
+  cd_case_list_view_set_currency (self->list_view, self->currency);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->list_view), "cases");
+  g_signal_connect_object (self->list_view, "case-activated",
+                           G_CALLBACK (on_case_activated_cb), self, 0);
+
+  self->case_page = cd_case_page_new (self->cases, self->blacklist);
+  cd_case_page_set_currency (self->case_page, self->currency);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->case_page), "case");
+  g_signal_connect_object (self->case_page, "back", G_CALLBACK (on_case_page_back_cb), self, 0);
+  g_signal_connect_object (self->case_page, "add-toast", G_CALLBACK (on_add_toast_cb), self, 0);
+
+  self->blacklist_view = cd_blacklist_view_new (self->blacklist, self->cases);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->blacklist_view), "blacklist");
+  g_signal_connect_object (self->blacklist_view, "add-toast", G_CALLBACK (on_add_toast_cb), self,
+                           0);
+  g_signal_connect_object (self->blacklist_view, "case-activated",
+                           G_CALLBACK (on_case_activated_from_blacklist_cb), self, 0);
+
+  g_signal_connect_object (self->cases, "case-added", G_CALLBACK (on_repository_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cases, "case-changed", G_CALLBACK (on_repository_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cases, "case-removed", G_CALLBACK (on_repository_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cases, "reset", G_CALLBACK (on_repository_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_select_row (self->views_list, self->row_open);
+  gtk_stack_set_visible_child_name (self->content_stack, "cases");
+  cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (self->leaflet));
+  cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (self->leaflet));
+  recount (self);
+  self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, tick, self);
+  self->data_version = cd_database_get_data_version (self->database);
+  self->watch_source = g_timeout_add_seconds (WATCH_SECONDS, watch, self);
+
   if (self->settings != NULL)
     restore_window_state (self);
 }
@@ -90,9 +392,15 @@ cd_window_dispose (GObject *object)
 {
   CdWindow *self = CD_WINDOW (object);
 
+  g_clear_handle_id (&self->recount_source, g_source_remove);
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->blacklist);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (cd_window_parent_class)->dispose (object);
 }
@@ -171,11 +479,36 @@ cd_window_class_init (CdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/CompDesk/ui/cd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, count_open);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, count_due_today);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, count_overdue);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, count_closed);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, count_all);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, row_open);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+
+  g_type_ensure (CD_TYPE_CASE_LIST_VIEW);
 }
 
 static void
 cd_window_init (CdWindow *self)
 {
+  self->currency = g_strdup ("CNY");
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -216,4 +549,91 @@ cd_window_get_database (CdWindow *self)
   g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
 
   return self->database;
+}
+
+/**
+ * cd_window_get_case_repository:
+ *
+ * Returns: (transfer none): the cases the window shows
+ */
+CdCaseRepository *
+cd_window_get_case_repository (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+  return self->cases;
+}
+
+/**
+ * cd_window_get_case_list_view:
+ *
+ * Returns: (transfer none): the case list
+ */
+CdCaseListView *
+cd_window_get_case_list_view (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+  return self->list_view;
+}
+
+/**
+ * cd_window_show_view:
+ * @name: a sidebar row's name: "open", "due-today", "overdue", "closed", "all",
+ *   "blacklist", "reports" or "templates"
+ */
+void
+cd_window_show_view (CdWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_views); i++)
+    if (g_str_equal (case_views[i].name, name))
+      {
+        cd_case_list_view_set_view (self->list_view, case_views[i].view,
+                                    g_dpgettext2 (NULL, "sidebar", case_views[i].title));
+        schedule_recount (self);
+        show_content (self, "cases");
+        recount (self);
+        return;
+      }
+
+  if (gtk_stack_get_child_by_name (self->content_stack, name) != NULL)
+    show_content (self, name);
+}
+
+void
+cd_window_show_case (CdWindow *self,
+                     gint64    case_id)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  cd_case_page_show_case (self->case_page, case_id);
+  show_content (self, "case");
+  /* The page's keys (Escape, Ctrl+E, Delete) work where the focus is. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->case_page));
+}
+
+/* Returns: (transfer none): the name of the page on show: "cases", "case", "welcome" … */
+const char *
+cd_window_get_visible_page (CdWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/* The sample shop says so under the title. */
+void
+cd_window_set_subtitle (CdWindow   *self,
+                        const char *subtitle)
+{
+  g_autofree char *title = g_strdup_printf ("CompDesk — %s", subtitle);
+
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+void
+cd_window_add_toast (CdWindow *self,
+                     AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include "cd-blacklist-repository.h"
+#include "cd-case-list-view.h"
+#include "cd-case-repository.h"
 #include "cd-database.h"
 
 G_BEGIN_DECLS
@@ -13,9 +16,20 @@ G_BEGIN_DECLS
 #define CD_TYPE_WINDOW (cd_window_get_type ())
 G_DECLARE_FINAL_TYPE (CdWindow, cd_window, CD, WINDOW, AdwApplicationWindow)
 
-CdWindow   *cd_window_new          (GtkApplication *application,
-                                    CdDatabase     *database,
-                                    GSettings      *settings);
-CdDatabase *cd_window_get_database (CdWindow       *self);
+CdWindow         *cd_window_new                  (GtkApplication *application,
+                                                  CdDatabase     *database,
+                                                  GSettings      *settings);
+CdDatabase       *cd_window_get_database         (CdWindow       *self);
+CdCaseRepository *cd_window_get_case_repository  (CdWindow       *self);
+CdCaseListView   *cd_window_get_case_list_view   (CdWindow       *self);
+void              cd_window_show_view            (CdWindow       *self,
+                                                  const char     *name);
+void              cd_window_show_case            (CdWindow       *self,
+                                                  gint64          case_id);
+const char       *cd_window_get_visible_page     (CdWindow       *self);
+void              cd_window_set_subtitle         (CdWindow       *self,
+                                                  const char     *subtitle);
+void              cd_window_add_toast            (CdWindow       *self,
+                                                  AdwToast       *toast);
 
 G_END_DECLS

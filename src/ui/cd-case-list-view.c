@@ -1,0 +1,652 @@
+/* cd-case-list-view.c — the case list: search, filters and a sortable column view
+ *
+ * Filtering and sorting happen in SQL (CdCaseListModel), never in GTK list models, so the
+ * list costs the same with a hundred cases as with a hundred thousand.
+ *
+ * GTK 4.8 does not say which column the user sorted by (GtkColumnViewSorter's getters came in
+ * 4.10). Each column therefore gets a CdColumnSorter that knows its CdCaseSort; when the
+ * column view's sorter changes, it is asked to compare two placeholder objects, and the
+ * first column sorter it consults is the primary column. Its result says the direction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-case-list-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-case-list-view.h"
+#include "cd-format.h"
+#include "cd-money.h"
+#include "cd-time.h"
+
+typedef enum
+{
+  COLUMN_BUYER,
+  COLUMN_PLATFORM,
+  COLUMN_ORDER,
+  COLUMN_CATEGORY,
+  COLUMN_SEVERITY,
+  COLUMN_STAGE,
+  COLUMN_PROMISED_BY,
+  COLUMN_TOTAL,
+  N_COLUMNS
+} Column;
+
+static const struct {
+  const char *title;
+  CdCaseSort  sort;
+  int         min_chars;
+  gboolean    expand;
+} columns[N_COLUMNS] = {
+  [COLUMN_BUYER] = { N_("Buyer"), CD_SORT_BUYER, 10, TRUE },
+  [COLUMN_PLATFORM] = { N_("Platform"), CD_SORT_PLATFORM, 7, FALSE },
+  [COLUMN_ORDER] = { N_("Order"), CD_SORT_ORDER, 10, FALSE },
+  [COLUMN_CATEGORY] = { N_("Category"), CD_SORT_CATEGORY, 10, FALSE },
+  [COLUMN_SEVERITY] = { N_("Severity"), CD_SORT_SEVERITY, 6, FALSE },
+  [COLUMN_STAGE] = { N_("Stage"), CD_SORT_STAGE, 8, FALSE },
+  [COLUMN_PROMISED_BY] = { N_("Promised By"), CD_SORT_PROMISED_BY, 14, TRUE },
+  [COLUMN_TOTAL] = { N_("Compensation"), CD_SORT_TOTAL, 8, FALSE },
+};
+
+/* CdColumnSorter: a sorter that sorts nothing and says which column it belongs to. */
+
+#define CD_TYPE_COLUMN_SORTER (cd_column_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (CdColumnSorter, cd_column_sorter, CD, COLUMN_SORTER, GtkSorter)
+
+struct _CdColumnSorter
+{
+  GtkSorter   parent_instance;
+
+  CdCaseSort  sort;
+  CdCaseSort *probe;  /* where compare() writes its key while the view probes */
+};
+
+G_DEFINE_FINAL_TYPE (CdColumnSorter, cd_column_sorter, GTK_TYPE_SORTER)
+
+static GtkOrdering
+cd_column_sorter_compare (GtkSorter *sorter,
+                          gpointer   item1,
+                          gpointer   item2)
+{
+  CdColumnSorter *self = CD_COLUMN_SORTER (sorter);
+
+  *self->probe = self->sort;
+  return GTK_ORDERING_LARGER;
+}
+
+static GtkSorterOrder
+cd_column_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_PARTIAL;
+}
+
+static void
+cd_column_sorter_class_init (CdColumnSorterClass *klass)
+{
+  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
+
+  sorter_class->compare = cd_column_sorter_compare;
+  sorter_class->get_order = cd_column_sorter_get_order;
+}
+
+static void
+cd_column_sorter_init (CdColumnSorter *self)
+{
+}
+
+/* CdCaseListView */
+
+struct _CdCaseListView
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  AdwHeaderBar       *header_bar;
+  AdwWindowTitle     *window_title;
+  GtkButton          *show_sidebar_button;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkRevealer        *filter_revealer;
+  GtkLabel           *filter_label;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkDropDown        *platform_filter;
+  GtkDropDown        *stage_filter;
+  GtkDropDown        *category_filter;
+  GtkDropDown        *severity_filter;
+
+  /* Owned */
+  CdCaseRepository   *repository;
+  CdCaseListModel    *model;
+  GtkSingleSelection *selection;
+  CdCaseQuery        *query;
+  char               *currency;
+  GObject            *probe_items[2];
+
+  CdCaseSort          probed;
+};
+
+G_DEFINE_FINAL_TYPE (CdCaseListView, cd_case_list_view, ADW_TYPE_BIN)
+
+enum {
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+update_empty_state (CdCaseListView *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  gboolean searching = self->query->search != NULL && self->query->search[0] != '\0';
+  gboolean filtering = self->query->platform != CD_ANY || self->query->stage != CD_ANY ||
+                       self->query->category != CD_ANY || self->query->severity != CD_ANY;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  if (!empty)
+    return;
+
+  if (searching || filtering)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matching Cases"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try other words, or clear the filters."));
+      return;
+    }
+
+  adw_status_page_set_icon_name (self->empty_page, "object-select-symbolic");
+  switch (self->query->view)
+    {
+    case CD_VIEW_DUE_TODAY:
+      adw_status_page_set_title (self->empty_page, _("Nothing Due Today"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No promise or follow-up falls due later today."));
+      break;
+    case CD_VIEW_OVERDUE:
+      adw_status_page_set_title (self->empty_page, _("Nothing Overdue"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Every promise and follow-up is on time."));
+      break;
+    case CD_VIEW_CLOSED:
+      adw_status_page_set_title (self->empty_page, _("No Closed Cases"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Cases you close are kept here, with their history."));
+      break;
+    case CD_VIEW_OPEN:
+    case CD_VIEW_ALL:
+    default:
+      adw_status_page_set_title (self->empty_page, _("No Open Cases"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Press Ctrl+N to take down a new complaint."));
+      break;
+    }
+}
+
+static void
+update_filter_label (CdCaseListView *self)
+{
+  GtkDropDown *drops[] = { self->platform_filter, self->stage_filter, self->category_filter,
+                           self->severity_filter };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      GtkStringObject *item = gtk_drop_down_get_selected_item (drops[i]);
+
+      if (gtk_drop_down_get_selected (drops[i]) == 0 || item == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, gtk_string_object_get_string (item));
+    }
+
+  gtk_label_set_text (self->filter_label, text->str);
+  gtk_revealer_set_reveal_child (self->filter_revealer, text->len > 0);
+}
+
+static void
+apply_query (CdCaseListView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The filters' models are set up before there is a list to filter. */
+  if (self->model == NULL)
+    return;
+  if (!cd_case_list_model_set_query (self->model, self->query, &error))
+    g_warning ("Cannot show the cases: %s", error->message);
+  update_empty_state (self);
+}
+
+static GtkStringList *
+enum_choices (GType type)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  /* Translators: the first choice of a filter: no filter */
+  gtk_string_list_append (list, C_("filter", "Any"));
+  for (guint i = 0; i < cd_enum_get_n_values (type); i++)
+    gtk_string_list_append (list, cd_enum_get_label (type, (int) i));
+  return list;
+}
+
+static void
+setup_filter (GtkDropDown *drop_down,
+              GType        type)
+{
+  g_autoptr(GtkStringList) choices = enum_choices (type);
+
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (choices));
+}
+
+static int
+filter_value (GtkDropDown *drop_down)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? CD_ANY : (int) selected - 1;
+}
+
+/* Cells */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), columns[column].min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), columns[column].min_chars + 6);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (column == COLUMN_TOTAL)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static char *
+cell_text (CdCaseListView *self,
+           CdCaseSummary  *summary,
+           Column          column)
+{
+  switch (column)
+    {
+    case COLUMN_BUYER:
+      return g_strdup (summary->customer_name);
+    case COLUMN_PLATFORM:
+      return g_strdup (cd_enum_get_label (CD_TYPE_PLATFORM, summary->platform));
+    case COLUMN_ORDER:
+      return g_strdup (summary->order_number);
+    case COLUMN_CATEGORY:
+      return g_strdup (cd_enum_get_label (CD_TYPE_CATEGORY, summary->category));
+    case COLUMN_SEVERITY:
+      return g_strdup (cd_enum_get_label (CD_TYPE_SEVERITY, summary->severity));
+    case COLUMN_STAGE:
+      return g_strdup (cd_enum_get_label (CD_TYPE_STAGE, summary->stage));
+    case COLUMN_PROMISED_BY:
+      {
+        gint64 due = summary->promised_by;
+
+        /* Once the remedy is carried out, what is due next is the follow-up. */
+        if (due == CD_TIME_UNSET || summary->stage >= CD_STAGE_FOLLOW_UP)
+          due = summary->next_follow_up;
+        if (due == CD_TIME_UNSET)
+          return g_strdup ("");
+        if (summary->overdue)
+          {
+            g_autofree char *when = cd_format_time (due);
+            /* Translators: in the case list; %s is a date and time */
+            return g_strdup_printf (_("Overdue · %s"), when);
+          }
+        return cd_format_time (due);
+      }
+    case COLUMN_TOTAL:
+      return summary->compensation_total > 0
+             ? cd_money_format (summary->compensation_total, self->currency) : g_strdup ("");
+    case N_COLUMNS:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  CdCaseListView *self = g_object_get_data (G_OBJECT (factory), "cd-view");
+  CdCaseSummary *summary = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = cell_text (self, summary, column);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  if (summary->overdue && (column == COLUMN_PROMISED_BY || column == COLUMN_BUYER))
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+add_columns (CdCaseListView *self)
+{
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      CdColumnSorter *sorter = g_object_new (CD_TYPE_COLUMN_SORTER, NULL);
+
+      g_object_set_data (G_OBJECT (factory), "cd-view", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+
+      sorter->sort = columns[column].sort;
+      sorter->probe = &self->probed;
+
+      view_column = gtk_column_view_column_new (_(columns[column].title), factory);
+      gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      gtk_column_view_column_set_expand (view_column, columns[column].expand);
+      gtk_column_view_append_column (self->column_view, view_column);
+      g_object_unref (sorter);
+    }
+}
+
+/* Signal callbacks */
+
+static void
+on_view_sorter_changed_cb (GtkSorter       *sorter,
+                           GtkSorterChange  change,
+                           CdCaseListView  *self)
+{
+  GtkOrdering order;
+
+  /* Columns go away while the view is disposed. */
+  if (self->probe_items[0] == NULL || self->model == NULL)
+    return;
+
+  self->probed = (CdCaseSort) -1;
+  /* Two distinct items: gtk_sorter_compare() answers "equal" for an item and itself
+   * without asking anyone. */
+  order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
+
+  if ((int) self->probed < 0)
+    {
+      /* No column: newest first. */
+      self->query->sort = CD_SORT_CREATED;
+      self->query->descending = TRUE;
+    }
+  else
+    {
+      self->query->sort = self->probed;
+      self->query->descending = order == GTK_ORDERING_SMALLER;
+    }
+  apply_query (self);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      CdCaseListView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (g_strcmp0 (text, self->query->search) == 0)
+    return;
+  g_free (self->query->search);
+  self->query->search = g_strdup (text);
+  apply_query (self);
+}
+
+static void
+on_search_activate_cb (GtkSearchEntry *entry,
+                       CdCaseListView *self)
+{
+  /* Enter in the search field opens the first case found. */
+  g_autoptr(CdCaseSummary) first = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
+
+  if (first != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, first->id);
+}
+
+static void
+on_filter_changed_cb (GtkDropDown    *drop_down,
+                      GParamSpec     *pspec,
+                      CdCaseListView *self)
+{
+  self->query->platform = filter_value (self->platform_filter);
+  self->query->stage = filter_value (self->stage_filter);
+  self->query->category = filter_value (self->category_filter);
+  self->query->severity = filter_value (self->severity_filter);
+  update_filter_label (self);
+  apply_query (self);
+}
+
+static void
+on_clear_filters_cb (GtkButton      *button,
+                     CdCaseListView *self)
+{
+  gtk_drop_down_set_selected (self->platform_filter, 0);
+  gtk_drop_down_set_selected (self->stage_filter, 0);
+  gtk_drop_down_set_selected (self->category_filter, 0);
+  gtk_drop_down_set_selected (self->severity_filter, 0);
+}
+
+static void
+on_column_view_activate_cb (GtkColumnView  *view,
+                            guint           position,
+                            CdCaseListView *self)
+{
+  g_autoptr(CdCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->model),
+                                                            position);
+
+  if (summary != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, summary->id);
+}
+
+static void
+on_model_items_changed_cb (GListModel     *model,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           CdCaseListView *self)
+{
+  update_empty_state (self);
+}
+
+/* GObject overrides */
+
+static void
+cd_case_list_view_dispose (GObject *object)
+{
+  CdCaseListView *self = (CdCaseListView *) object;
+
+  g_clear_object (&self->probe_items[0]);
+  g_clear_object (&self->probe_items[1]);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_CASE_LIST_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->query, cd_case_query_free);
+  g_clear_pointer (&self->currency, g_free);
+  G_OBJECT_CLASS (cd_case_list_view_parent_class)->dispose (object);
+}
+
+static void
+cd_case_list_view_class_init (CdCaseListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_case_list_view_dispose;
+
+  /**
+   * CdCaseListView::case-activated:
+   * @id: the case
+   *
+   * The user opened a case (double click, Enter).
+   */
+  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/CompDesk/ui/cd-case-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, show_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, platform_filter);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, category_filter);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, severity_filter);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+}
+
+static void
+cd_case_list_view_init (CdCaseListView *self)
+{
+  self->query = cd_case_query_new (CD_VIEW_OPEN);
+  self->currency = g_strdup ("CNY");
+  self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_filter (self->platform_filter, CD_TYPE_PLATFORM);
+  setup_filter (self->stage_filter, CD_TYPE_STAGE);
+  setup_filter (self->category_filter, CD_TYPE_CATEGORY);
+  setup_filter (self->severity_filter, CD_TYPE_SEVERITY);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  add_columns (self);
+}
+
+/* Public API */
+
+/**
+ * cd_case_list_view_new:
+ *
+ * Returns: (transfer full): a list of the open cases of @repository
+ */
+CdCaseListView *
+cd_case_list_view_new (CdCaseRepository *repository)
+{
+  CdCaseListView *self = g_object_new (CD_TYPE_CASE_LIST_VIEW, NULL);
+
+  self->repository = g_object_ref (repository);
+  self->model = cd_case_list_model_new (repository, self->query);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (on_model_items_changed_cb), self, 0);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_view_sorter_changed_cb), self, 0);
+  update_empty_state (self);
+  return self;
+}
+
+void
+cd_case_list_view_set_view (CdCaseListView *self,
+                            CdView          view,
+                            const char     *title)
+{
+  g_return_if_fail (CD_IS_CASE_LIST_VIEW (self));
+
+  adw_window_title_set_title (self->window_title, title);
+  if (self->query->view == view)
+    return;
+  self->query->view = view;
+  /* Due dates first where they matter; newest first elsewhere. */
+  if (self->query->sort == CD_SORT_CREATED || self->query->sort == CD_SORT_PROMISED_BY)
+    {
+      gboolean by_due = view == CD_VIEW_DUE_TODAY || view == CD_VIEW_OVERDUE;
+
+      self->query->sort = by_due ? CD_SORT_PROMISED_BY : CD_SORT_CREATED;
+      self->query->descending = !by_due;
+    }
+  apply_query (self);
+}
+
+CdView
+cd_case_list_view_get_view (CdCaseListView *self)
+{
+  g_return_val_if_fail (CD_IS_CASE_LIST_VIEW (self), CD_VIEW_OPEN);
+  return self->query->view;
+}
+
+void
+cd_case_list_view_set_currency (CdCaseListView *self,
+                                const char     *currency)
+{
+  g_return_if_fail (CD_IS_CASE_LIST_VIEW (self));
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+}
+
+/* Folded (narrow window): the sidebar is a page of its own, reached with a back button. */
+void
+cd_case_list_view_set_folded (CdCaseListView *self,
+                              gboolean        folded)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->show_sidebar_button), folded);
+}
+
+void
+cd_case_list_view_focus_search (CdCaseListView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Called every minute: what was due may now be overdue. */
+void
+cd_case_list_view_refresh_time (CdCaseListView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  cd_case_query_set_today (self->query, cd_time_now ());
+  if (!cd_case_list_model_set_now (self->model, self->query->now, &error))
+    g_warning ("Cannot refresh the cases: %s", error->message);
+}
+
+/**
+ * cd_case_list_view_get_model:
+ *
+ * Returns: (transfer none): the model
+ */
+CdCaseListModel *
+cd_case_list_view_get_model (CdCaseListView *self)
+{
+  return self->model;
+}
+
+/**
+ * cd_case_list_view_get_column_view:
+ *
+ * Returns: (transfer none): the column view (for tests)
+ */
+GtkColumnView *
+cd_case_list_view_get_column_view (CdCaseListView *self)
+{
+  return self->column_view;
+}

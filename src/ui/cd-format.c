@@ -1,0 +1,53 @@
+/* cd-format.c — times and money as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-format.h"
+#include "cd-time.h"
+
+static char *
+format_local (gint64      usec,
+              const char *format)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (usec == CD_TIME_UNSET)
+    return g_strdup ("");
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, format);
+}
+
+/**
+ * cd_format_time:
+ *
+ * Returns: (transfer full): @usec as a local date and time, "" for CD_TIME_UNSET
+ */
+char *
+cd_format_time (gint64 usec)
+{
+  /* Translators: a date and time in lists and on the case page, as strftime() takes it:
+   * for example "%Y年%-m月%-d日 %H:%M" in Chinese. */
+  return format_local (usec, C_("date and time", "%-d %b %Y, %H:%M"));
+}
+
+/**
+ * cd_format_date:
+ *
+ * Returns: (transfer full): @usec as a local date, "" for CD_TIME_UNSET
+ */
+char *
+cd_format_date (gint64 usec)
+{
+  /* Translators: a date, as strftime() takes it: for example "%Y年%-m月%-d日" in Chinese. */
+  return format_local (usec, C_("date", "%-d %b %Y"));
+}

@@ -1,0 +1,297 @@
+/* test-ui-window.c — the main window driven as a user drives it, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "cd-case-form.h"
+#include "cd-case-list-view.h"
+#include "cd-test-util.h"
+#include "cd-time.h"
+#include "cd-window.h"
+
+#define HOUR ((gint64) 3600 * G_USEC_PER_SEC)
+
+/* One registered application for the whole program, as in CompDesk itself. */
+static GtkApplication *application;
+
+typedef struct
+{
+  char             *dir;
+  CdDatabase       *db;
+  CdCaseRepository *cases;
+  GtkApplication   *app;
+  CdWindow         *window;
+} Fixture;
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+add_case_to (CdCaseRepository *cases,
+             const char       *name,
+             const char       *product,
+             CdPlatform        platform,
+             CdStage           stage,
+             gint64            promised_by)
+{
+  g_autoptr(CdCase) kase = cd_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  cd_case_set_string (&kase->customer_name, name);
+  cd_case_set_string (&kase->product, product);
+  kase->platform = platform;
+  kase->stage = stage;
+  kase->promised_by = promised_by;
+  g_assert_true (cd_case_repository_insert (cases, kase, &error));
+  g_assert_no_error (error);
+}
+
+/* Through the window's own repository once it is open, as the window's forms do. */
+static void
+add_case (Fixture    *f,
+          const char *name,
+          const char *product,
+          CdPlatform  platform,
+          CdStage     stage,
+          gint64      promised_by)
+{
+  add_case_to (f->window != NULL ? cd_window_get_case_repository (f->window) : f->cases,
+               name, product, platform, stage, promised_by);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = cd_window_new (f->app, f->db, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (100);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = cd_test_make_dir ();
+  f->db = cd_test_open_database (f->dir);
+  f->cases = cd_case_repository_new (f->db);
+  f->app = g_object_ref (application);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (50);
+  g_clear_object (&f->cases);
+  g_clear_object (&f->app);
+  g_clear_object (&f->db);
+  cd_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+n_listed (Fixture *f)
+{
+  CdCaseListView *view = cd_window_get_case_list_view (f->window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (view)));
+}
+
+static CdCaseSummary *
+listed (Fixture *f,
+        guint    position)
+{
+  CdCaseListView *view = cd_window_get_case_list_view (f->window);
+
+  return g_list_model_get_item (G_LIST_MODEL (cd_case_list_view_get_model (view)), position);
+}
+
+static GtkWidget *
+find_child (GtkWidget *root,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An empty shop greets the seller and offers the sample. */
+static void
+test_welcome (Fixture       *f,
+              gconstpointer  data)
+{
+  open_window (f);
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "welcome");
+  g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "CompDesk") != NULL);
+
+  /* Another process adds a case (compdesk --import): the window notices within seconds. */
+  add_case (f, "First buyer", "tea", CD_PLATFORM_TAOBAO, CD_STAGE_LISTEN, CD_TIME_UNSET);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+    g_autoptr(CdDatabase) other = cd_database_open (path, &error);
+    g_autoptr(CdCaseRepository) other_cases = cd_case_repository_new (other);
+    g_autoptr(CdCase) kase = cd_case_new ();
+
+    g_assert_no_error (error);
+    cd_case_set_string (&kase->customer_name, "From another process");
+    g_assert_true (cd_case_repository_insert (other_cases, kase, &error));
+  }
+  for (int i = 0; i < 40 && n_listed (f) < 2; i++)
+    spin (100);
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "cases");
+  g_assert_cmpuint (n_listed (f), ==, 2);
+}
+
+static void
+test_views_search_filter_sort (Fixture       *f,
+                               gconstpointer  data)
+{
+  CdCaseListView *view;
+  GtkSearchEntry *search;
+  GtkDropDown *platform;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) buyer_column = NULL;
+  g_autoptr(CdCaseSummary) first = NULL;
+  gint64 now = cd_time_now ();
+
+  add_case (f, "Dana Whitfield", "hand-dyed yarn", CD_PLATFORM_SHOPIFY, CD_STAGE_PROPOSE,
+            now - HOUR);
+  add_case (f, "小林", "龙井茶 罐子压扁了", CD_PLATFORM_TAOBAO, CD_STAGE_LISTEN, CD_TIME_UNSET);
+  add_case (f, "Aiko Sato", "teapot", CD_PLATFORM_AMAZON, CD_STAGE_CLOSED, CD_TIME_UNSET);
+  add_case (f, "Bo Lindqvist", "cups", CD_PLATFORM_EBAY, CD_STAGE_CLOSED, CD_TIME_UNSET);
+  open_window (f);
+  view = cd_window_get_case_list_view (f->window);
+
+  /* Open cases: two; the overdue promise is marked. */
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "cases");
+  g_assert_cmpuint (n_listed (f), ==, 2);
+
+  cd_window_show_view (f->window, "overdue");
+  g_assert_cmpuint (n_listed (f), ==, 1);
+  first = listed (f, 0);
+  g_assert_cmpstr (first->customer_name, ==, "Dana Whitfield");
+  g_assert_true (first->overdue);
+  g_clear_object (&first);
+
+  cd_window_show_view (f->window, "closed");
+  g_assert_cmpuint (n_listed (f), ==, 2);
+
+  cd_window_show_view (f->window, "all");
+  g_assert_cmpuint (n_listed (f), ==, 4);
+
+  /* Ctrl+F: search as you type, in Chinese too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  /* The search bar's entry (drop-downs hide search entries of their own) */
+  search = GTK_SEARCH_ENTRY (find_child (find_child (GTK_WIDGET (view), GTK_TYPE_SEARCH_BAR),
+                                         GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "压");
+  spin (400);
+  g_assert_cmpuint (n_listed (f), ==, 1);
+  first = listed (f, 0);
+  g_assert_cmpstr (first->customer_name, ==, "小林");
+  g_clear_object (&first);
+  gtk_editable_set_text (GTK_EDITABLE (search), "tea");
+  spin (400);
+  g_assert_cmpuint (n_listed (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  spin (400);
+  g_assert_cmpuint (n_listed (f), ==, 4);
+
+  /* Filter by platform */
+  platform = GTK_DROP_DOWN (find_child (GTK_WIDGET (gtk_menu_button_get_popover (
+    GTK_MENU_BUTTON (find_child (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)))), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (platform);
+  gtk_drop_down_set_selected (platform, 1 + CD_PLATFORM_TAOBAO);
+  g_assert_cmpuint (n_listed (f), ==, 1);
+  gtk_drop_down_set_selected (platform, 0);
+  g_assert_cmpuint (n_listed (f), ==, 4);
+
+  /* Sorting by the Buyer column happens in SQL (the newest, Bo, is first before). */
+  columns = gtk_column_view_get_columns (cd_case_list_view_get_column_view (view));
+  buyer_column = g_list_model_get_item (columns, 0);
+  gtk_column_view_sort_by_column (cd_case_list_view_get_column_view (view), buyer_column,
+                                  GTK_SORT_ASCENDING);
+  first = listed (f, 0);
+  g_assert_cmpstr (first->customer_name, ==, "Aiko Sato");
+  g_clear_object (&first);
+  gtk_column_view_sort_by_column (cd_case_list_view_get_column_view (view), buyer_column,
+                                  GTK_SORT_DESCENDING);
+  first = listed (f, 0);
+  g_assert_cmpstr (first->customer_name, ==, "小林");
+}
+
+/* Ctrl+N opens the form; saving shows the new case and lists it. */
+static void
+test_new_case (Fixture       *f,
+               gconstpointer  data)
+{
+  CdCaseForm *form = NULL;
+  GtkEditable *name;
+
+  add_case (f, "Someone", "cup", CD_PLATFORM_JD, CD_STAGE_LISTEN, CD_TIME_UNSET);
+  open_window (f);
+  g_assert_cmpuint (n_listed (f), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  spin (100);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (CD_IS_CASE_FORM (l->data))
+      form = l->data;
+  g_assert_nonnull (form);
+
+  name = GTK_EDITABLE (find_child (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (name);
+  gtk_editable_set_text (name, "New Buyer");
+  spin (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  spin (200);
+
+  g_assert_cmpint (cd_case_repository_count (f->cases, NULL), ==, 2);
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
+  g_assert_cmpuint (n_listed (f), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  application = GTK_APPLICATION (adw_application_new ("com.example.CompDesk.Test",
+                                                      G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) g_test_add ("/ui/window/" name, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("welcome", test_welcome);
+  ADD ("views-search-filter-sort", test_views_search_filter_sort);
+  ADD ("new-case", test_new_case);
+#undef ADD
+
+  return g_test_run ();
+}
