@@ -12,6 +12,7 @@
 #include "cd-command-line.h"
 #include "cd-database.h"
 #include "cd-backup.h"
+#include "cd-bench-hooks.h"
 #include "cd-error.h"
 #include "cd-safekeeping.h"
 #include "cd-sample-shop.h"
@@ -172,6 +173,7 @@ present_main_window (CdApplication *self)
 {
   CdWindow *window = cd_window_new (GTK_APPLICATION (self), self->database, self->settings);
 
+  cd_bench_hooks_watch_first_frame (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

@@ -378,7 +378,11 @@ cd_window_constructed (GObject *object)
   gtk_stack_set_visible_child_name (self->content_stack, "cases");
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (self->leaflet));
   cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (self->leaflet));
-  recount (self);
+  /* The counts can come a moment after the first frame; whether to greet cannot. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (self->list_view))) == 0)
+    recount (self);
+  else
+    schedule_recount (self);
   self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, tick, self);
   self->data_version = cd_database_get_data_version (self->database);
   self->watch_source = g_timeout_add_seconds (WATCH_SECONDS, watch, self);
@@ -591,9 +595,8 @@ cd_window_show_view (CdWindow   *self,
       {
         cd_case_list_view_set_view (self->list_view, case_views[i].view,
                                     g_dpgettext2 (NULL, "sidebar", case_views[i].title));
-        schedule_recount (self);
         show_content (self, "cases");
-        recount (self);
+        schedule_recount (self);
         return;
       }
 

@@ -1,0 +1,102 @@
+/* cd-bench-startup.c — time from process start to the first painted frame, and peak memory
+ *
+ * Usage: cd-bench-startup RUNS COMMAND [ARGS…]
+ *
+ * Starts COMMAND RUNS times with COMPDESK_BENCH_FIRST_FRAME=1 (see src/ui/cd-bench-hooks.c),
+ * reads the "first-frame USEC" line it writes to stderr (CLOCK_MONOTONIC, the same clock as
+ * here), and prints "MEDIAN_MS PEAK_KIB": the median time from fork to first frame and the
+ * largest resident set of the runs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <fcntl.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+run_once (char **argv,
+          long  *peak_kib)
+{
+  int fds[2];
+  gint64 start;
+  pid_t pid;
+  FILE *err;
+  char line[512];
+  double ms = -1;
+  struct rusage usage;
+  int status;
+
+  if (pipe (fds) != 0)
+    return -1;
+  start = g_get_monotonic_time ();
+  pid = fork ();
+  if (pid == 0)
+    {
+      int null_fd = open ("/dev/null", O_WRONLY);
+
+      dup2 (null_fd, STDOUT_FILENO);
+      dup2 (fds[1], STDERR_FILENO);
+      close (fds[0]);
+      setenv ("COMPDESK_BENCH_FIRST_FRAME", "1", TRUE);
+      execvp (argv[0], argv);
+      _exit (127);
+    }
+  close (fds[1]);
+  err = fdopen (fds[0], "r");
+  while (fgets (line, sizeof line, err) != NULL)
+    {
+      gint64 at;
+
+      if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &at) == 1)
+        ms = (at - start) / 1000.0;
+    }
+  fclose (err);
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    return -1;
+  *peak_kib = MAX (*peak_kib, usage.ru_maxrss);
+  return ms;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  long peak_kib = 0;
+  int runs;
+
+  if (argc < 3)
+    {
+      g_printerr ("usage: %s RUNS COMMAND [ARGS…]\n", argv[0]);
+      return 2;
+    }
+  runs = atoi (argv[1]);
+  for (int i = 0; i < runs; i++)
+    {
+      double ms = run_once (argv + 2, &peak_kib);
+
+      if (ms < 0)
+        {
+          g_printerr ("%s: no first frame\n", argv[2]);
+          return 1;
+        }
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  g_print ("%.1f %ld\n", g_array_index (times, double, times->len / 2), peak_kib);
+  return 0;
+}
