@@ -224,6 +224,48 @@ test_move (Fixture       *f,
   g_assert_cmpstr (name_at (model, 4), ==, "ee");
 }
 
+/* A long list is counted at once and read in the background; nothing waits for it. */
+static void
+test_lazy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CdCaseQuery) query = cd_case_query_new (CD_VIEW_ALL);
+  g_autoptr(CdCaseListModel) model = NULL;
+  g_autoptr(CdCaseListModel) other = NULL;
+  g_autoptr(CdCase) newest = NULL;
+  gint64 t0 = cd_time_now () - 30 * DAY;
+  const guint n = 700;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("buyer %03u", i);
+      g_object_unref (add_case (f, name, t0 + i * HOUR, CD_STAGE_LISTEN));
+    }
+
+  /* Read to the end on demand … */
+  model = cd_case_list_model_new (f->repo, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpstr (name_at (model, n - 1), ==, "buyer 000");
+  g_assert_cmpstr (name_at (model, 0), ==, "buyer 699");
+
+  /* … or in idle time, announcing nothing since the count was right. */
+  other = cd_case_list_model_new (f->repo, query);
+  g_signal_connect (other, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  g_assert_cmpint (cd_case_list_model_find (other, 1), ==, (int) n - 1);
+
+  /* A change while still reading compares with the whole old list. */
+  g_clear_object (&other);
+  other = cd_case_list_model_new (f->repo, query);
+  g_signal_connect (other, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  newest = add_case (f, "newest", t0 + n * HOUR, CD_STAGE_LISTEN);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 0, 0, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, n + 1);
+}
+
 static void
 test_views_and_filters (Fixture       *f,
                         gconstpointer  data)
@@ -315,6 +357,7 @@ main (int   argc,
   ADD ("minimal-changes", test_minimal_changes);
   ADD ("move", test_move);
   ADD ("views-and-filters", test_views_and_filters);
+  ADD ("lazy", test_lazy);
 #undef ADD
 
   return g_test_run ();

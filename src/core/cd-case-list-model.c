@@ -21,6 +21,10 @@
 
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 32
+/* A new query reads its count and the first ids at once, the rest in the background, so
+ * that showing a view costs the same with a hundred thousand cases as with a hundred. */
+#define FIRST_IDS (3 * PAGE_SIZE)
+#define IDS_PER_IDLE 5000
 
 struct _CdCaseListModel
 {
@@ -29,8 +33,12 @@ struct _CdCaseListModel
   /* Owned */
   CdCaseRepository *repository;
   CdCaseQuery      *query;
-  GArray           *ids;      /* gint64, in list order */
+  GArray           *ids;      /* gint64, in list order; while filling, the first ones only */
   GHashTable       *pages;    /* page number → GPtrArray of CdCaseSummary (NULL where not read) */
+
+  guint             n_items;  /* what the model says it holds */
+  sqlite3_stmt     *fill;     /* reads the rest of the ids; NULL once they are all read */
+  guint             fill_source;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -191,10 +199,12 @@ append_sort (GString           *sql,
 /* The SQL is assembled from fixed fragments chosen by the query's enums; every value the user
  * gave is bound as a parameter. */
 static char *
-build_ids_sql (const CdCaseQuery *query,
-               const char        *match)
+build_sql (const CdCaseQuery *query,
+           const char        *match,
+           gboolean           count)
 {
-  GString *sql = g_string_new ("SELECT c.id FROM cases c WHERE ");
+  GString *sql = g_string_new (count ? "SELECT COUNT(*) FROM cases c WHERE "
+                                     : "SELECT c.id FROM cases c WHERE ");
 
   g_string_append (sql, view_conditions[query->view]);
   if (query->platform != CD_ANY)
@@ -208,7 +218,8 @@ build_ids_sql (const CdCaseQuery *query,
   if (match != NULL)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH "
                           ":match)");
-  append_sort (sql, query);
+  if (!count)
+    append_sort (sql, query);
   return g_string_free (sql, FALSE);
 }
 
@@ -252,7 +263,7 @@ read_ids (CdCaseListModel  *self,
 {
   CdDatabase *db = cd_case_repository_get_database (self->repository);
   g_autofree char *match = cd_text_build_match_query (self->query->search);
-  g_autofree char *sql = build_ids_sql (self->query, match);
+  g_autofree char *sql = build_sql (self->query, match, FALSE);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = cd_database_prepare (db, sql, error);
   CdStep step;
@@ -346,6 +357,121 @@ read_summary (CdCaseListModel *self,
   return summary;
 }
 
+
+/* Filling the ids in the background */
+
+static void
+stop_fill (CdCaseListModel *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->fill, sqlite3_finalize);
+}
+
+/* Reads ids until there are @upto of them or there are no more. */
+static void
+fill_ids (CdCaseListModel *self,
+          guint            upto)
+{
+  while (self->fill != NULL && self->ids->len < upto)
+    {
+      int rc = sqlite3_step (self->fill);
+
+      if (rc == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (self->fill, 0);
+          g_array_append_val (self->ids, id);
+          continue;
+        }
+      if (rc != SQLITE_DONE)
+        g_warning ("Cannot read the case list: %s",
+                   sqlite3_errmsg (cd_database_get_handle (
+                     cd_case_repository_get_database (self->repository))));
+      stop_fill (self);
+    }
+}
+
+/* The count and the ids were read apart: another process may have written between. */
+static void
+settle_count (CdCaseListModel *self)
+{
+  guint old_n = self->n_items;
+
+  if (self->fill != NULL || old_n == self->ids->len)
+    return;
+  self->n_items = self->ids->len;
+  g_hash_table_remove_all (self->pages);
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (old_n, self->n_items),
+                              old_n - MIN (old_n, self->n_items),
+                              self->n_items - MIN (old_n, self->n_items));
+}
+
+static gboolean
+fill_in_idle (gpointer user_data)
+{
+  CdCaseListModel *self = user_data;
+
+  fill_ids (self, self->ids->len + IDS_PER_IDLE);
+  if (self->fill != NULL)
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  settle_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+finish_fill (CdCaseListModel *self)
+{
+  fill_ids (self, G_MAXUINT);
+  settle_count (self);
+}
+
+/* Counts the matching cases and reads the first ids; the rest follow in idle time. */
+static gboolean
+start_fill (CdCaseListModel  *self,
+            GError          **error)
+{
+  CdDatabase *db = cd_case_repository_get_database (self->repository);
+  g_autofree char *match = cd_text_build_match_query (self->query->search);
+  g_autofree char *count_sql = build_sql (self->query, match, TRUE);
+  g_autofree char *ids_sql = build_sql (self->query, match, FALSE);
+  sqlite3_stmt *count = cd_database_prepare (db, count_sql, error);
+  sqlite3_stmt *fill = NULL;
+  guint n;
+  int rc;
+
+  if (count == NULL)
+    return FALSE;
+  bind_query (count, self->query);
+  if (match != NULL)
+    cd_database_bind_text (count, ":match", match);
+  if (cd_database_step (db, count, error) != CD_STEP_ROW)
+    return FALSE;
+  n = (guint) sqlite3_column_int64 (count, 0);
+  cd_database_release (count);
+
+  /* A statement of its own, not the shared cache's: it stays open across idle calls. */
+  rc = sqlite3_prepare_v2 (cd_database_get_handle (db), ids_sql, -1, &fill, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cd_database_set_error (db, rc, error);
+      sqlite3_finalize (fill);
+      return FALSE;
+    }
+  bind_query (fill, self->query);
+  if (match != NULL)
+    cd_database_bind_text (fill, ":match", match);
+
+  stop_fill (self);
+  g_array_set_size (self->ids, 0);
+  g_hash_table_remove_all (self->pages);
+  self->fill = fill;
+  self->n_items = n;
+  fill_ids (self, FIRST_IDS);
+  if (self->fill != NULL)
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_in_idle, self, NULL);
+  return TRUE;
+}
+
 /* GListModel */
 
 /* Pages have holes where rows were not read yet. */
@@ -365,7 +491,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return CD_CASE_LIST_MODEL (model)->ids->len;
+  return CD_CASE_LIST_MODEL (model)->n_items;
 }
 
 static gpointer
@@ -377,8 +503,15 @@ get_item (GListModel *model,
   GPtrArray *page;
   CdCaseSummary *summary;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+  fill_ids (self, MIN ((position / PAGE_SIZE + 1) * PAGE_SIZE, self->n_items));
+  if (position >= self->ids->len)
+    {
+      /* Fewer cases than counted (another process deleted some): a blank row until the
+       * count settles. */
+      return cd_case_summary_new ();
+    }
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_number));
   if (page == NULL)
@@ -440,6 +573,18 @@ replace_ids (CdCaseListModel *self,
   guint old_n = old->len, new_n = ids->len;
   guint prefix = 0, suffix = 0;
 
+  /* The view knows n_items; when the ids read say otherwise, it all changed. */
+  if (self->n_items != old_n)
+    {
+      guint shown = self->n_items;
+
+      self->ids = g_array_ref (ids);
+      self->n_items = new_n;
+      g_hash_table_remove_all (self->pages);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, shown, new_n);
+      return;
+    }
+
   while (prefix < old_n && prefix < new_n &&
          g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
     prefix++;
@@ -449,6 +594,7 @@ replace_ids (CdCaseListModel *self,
     suffix++;
 
   self->ids = g_array_ref (ids);
+  self->n_items = new_n;
 
   if (prefix == old_n && prefix == new_n)
     {
@@ -474,7 +620,11 @@ reload (CdCaseListModel *self,
         gint64           changed_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = read_ids (self, &error);
+  g_autoptr(GArray) ids = NULL;
+
+  /* The smallest change needs the whole old list to compare with. */
+  finish_fill (self);
+  ids = read_ids (self, &error);
 
   if (ids == NULL)
     {
@@ -504,6 +654,7 @@ cd_case_list_model_finalize (GObject *object)
 {
   CdCaseListModel *self = (CdCaseListModel *) object;
 
+  stop_fill (self);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->query, cd_case_query_free);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -536,18 +687,11 @@ cd_case_list_model_new (CdCaseRepository  *repository,
 {
   CdCaseListModel *self = g_object_new (CD_TYPE_CASE_LIST_MODEL, NULL);
   g_autoptr(GError) error = NULL;
-  GArray *ids;
 
   self->repository = g_object_ref (repository);
   self->query = cd_case_query_copy (query);
-  ids = read_ids (self, &error);
-  if (ids == NULL)
+  if (!start_fill (self, &error))
     g_warning ("Cannot read the case list: %s", error->message);
-  else
-    {
-      g_array_unref (self->ids);
-      self->ids = ids;
-    }
 
   g_signal_connect_object (repository, "case-added", G_CALLBACK (on_repository_case_cb), self, 0);
   g_signal_connect_object (repository, "case-changed", G_CALLBACK (on_repository_case_cb), self,
@@ -581,14 +725,13 @@ cd_case_list_model_set_query (CdCaseListModel    *self,
                               GError            **error)
 {
   CdCaseQuery *old = self->query;
-  g_autoptr(GArray) ids = NULL;
   guint old_n;
 
   g_return_val_if_fail (CD_IS_CASE_LIST_MODEL (self), FALSE);
 
+  old_n = self->n_items;
   self->query = cd_case_query_copy (query);
-  ids = read_ids (self, error);
-  if (ids == NULL)
+  if (!start_fill (self, error))
     {
       cd_case_query_free (self->query);
       self->query = old;
@@ -596,12 +739,8 @@ cd_case_list_model_set_query (CdCaseListModel    *self,
     }
   cd_case_query_free (old);
 
-  old_n = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_hash_table_remove_all (self->pages);
-  if (old_n > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  if (old_n > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
   return TRUE;
 }
 
@@ -610,8 +749,10 @@ gboolean
 cd_case_list_model_refresh (CdCaseListModel  *self,
                             GError          **error)
 {
-  g_autoptr(GArray) ids = read_ids (self, error);
+  g_autoptr(GArray) ids = NULL;
 
+  finish_fill (self);
+  ids = read_ids (self, error);
   if (ids == NULL)
     return FALSE;
   g_hash_table_remove_all (self->pages);
@@ -643,6 +784,7 @@ cd_case_list_model_find (CdCaseListModel *self,
 {
   g_return_val_if_fail (CD_IS_CASE_LIST_MODEL (self), -1);
 
+  finish_fill (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == case_id)
       return (int) i;
