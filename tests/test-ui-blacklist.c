@@ -397,6 +397,18 @@ test_deactivate (Fixture       *f,
   g_assert_cmpuint (n_listed (f), ==, 1);
   select_id (f, lucky->id);
   g_assert_cmpstr (gtk_button_get_label (VIEW_CHILD (f, "active_button")), ==, "_Reactivate");
+
+  /* Reactivated while shown: the row stays selected; its toast undoes it in turn. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "blacklist.toggle-active",
+                                             NULL));
+  g_assert_cmpuint (f->toasts->len, ==, 2);
+  g_assert_cmpstr (adw_toast_get_title (g_ptr_array_index (f->toasts, 1)), ==,
+                   "“ＬｕｃｋｙＳｔａｒ” reactivated");
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (VIEW_CHILD (f, "action_bar"))));
+  g_assert_cmpstr (gtk_button_get_label (VIEW_CHILD (f, "active_button")), ==, "_Deactivate");
+  g_signal_emit_by_name (g_ptr_array_index (f->toasts, 1), "button-clicked");
+  g_assert_cmpstr (gtk_button_get_label (VIEW_CHILD (f, "active_button")), ==, "_Reactivate");
+
   g_object_set (f->view, "show-inactive", FALSE, NULL);
   g_assert_cmpuint (n_listed (f), ==, 0);
 

@@ -202,6 +202,8 @@ toggle_active_cb (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "cd-entry", g_object_ref (entry), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_deactivate_cb), self, 0);
   _cd_blacklist_view_add_toast (self, toast);
+  /* The row is read again: select it again, if it is still listed. */
+  _cd_blacklist_view_select_entry (self, entry->id);
 }
 
 static void

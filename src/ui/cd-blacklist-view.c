@@ -93,6 +93,7 @@ _cd_blacklist_view_dup_selected (CdBlacklistView *self)
   return item != NULL ? g_object_ref (item) : NULL;
 }
 
+/* Emits add-toast with @toast, which it takes. */
 void
 _cd_blacklist_view_add_toast (CdBlacklistView *self,
                               AdwToast        *toast)
@@ -134,8 +135,10 @@ update_title (CdBlacklistView *self)
   g_autofree char *subtitle = NULL;
 
   if (self->model != NULL && cd_blacklist_list_model_is_searching (self->model))
+    /* Translators: under the title "Blacklist" while searching */
     subtitle = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
   else
+    /* Translators: under the title "Blacklist" */
     subtitle = g_strdup_printf (ngettext ("%u entry", "%u entries", n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }

@@ -301,6 +301,12 @@ search_action (GtkWidget  *widget,
   CdWindow *self = CD_WINDOW (widget);
   const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
 
+  /* Ctrl+F searches what is on show: the blacklist, or else the cases. */
+  if (g_strcmp0 (visible, "blacklist") == 0)
+    {
+      cd_blacklist_view_focus_search (self->blacklist_view);
+      return;
+    }
   if (g_strcmp0 (visible, "cases") != 0 && g_strcmp0 (visible, "welcome") != 0)
     cd_window_show_view (self, "all");
   else
