@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cd-case-form.h"
+#include "cd-blacklist-entry-dialog.h"
 #include "cd-case-page.h"
 #include "cd-error.h"
 #include "cd-test-util.h"
@@ -568,6 +569,41 @@ test_blacklist_warning (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (child (f, "blacklist_revealer")));
 }
 
+/* "Blacklist This Buyer…" fills an entry from the case, links it, and notes it. */
+static void
+test_blacklist_buyer (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CdCase) kase = insert_case (f, "ＬｕｃｋｙＳｔａｒ", CD_STAGE_PROPOSE);
+  g_autoptr(CdCase) reloaded = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  CdTimelineEvent *last;
+
+  cd_case_page_show_case (f->page, kase->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.blacklist", NULL));
+  spin (50);
+  dialog = find_toplevel (CD_TYPE_BLACKLIST_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
+  spin (50);
+
+  matches = cd_blacklist_repository_find_matches (f->blacklist, NULL, "luckystar", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpuint (((CdBlacklistEntry *) g_ptr_array_index (matches, 0))->case_uids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (((CdBlacklistEntry *) g_ptr_array_index (matches, 0))->case_uids,
+                                      0), ==, kase->uid);
+
+  reloaded = load (f, kase->id);
+  last = g_ptr_array_index (reloaded->events, reloaded->events->len - 1);
+  g_assert_cmpstr (last->kind, ==, CD_EVENT_NOTE);
+  g_assert_cmpuint (f->toasts->len, ==, 1);
+  /* The page now warns about its own buyer. */
+  g_assert_true (gtk_widget_get_visible (child (f, "blacklist_revealer")));
+}
+
 static void
 test_back (Fixture       *f,
            gconstpointer  data)
@@ -598,6 +634,7 @@ main (int    argc,
   ADD ("/case-page/follows-repository", test_follows_repository);
   ADD ("/case-page/edit-opens-form", test_edit_opens_form);
   ADD ("/case-page/no-case-disables-actions", test_no_case_disables_actions);
+  ADD ("/case-page/blacklist-buyer", test_blacklist_buyer);
   ADD ("/case-page/blacklist-warning", test_blacklist_warning);
   ADD ("/case-page/back", test_back);
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-case-form.h"
+#include "cd-blacklist-entry-dialog.h"
 #include "cd-case-page-private.h"
 #include "cd-error.h"
 #include "cd-text.h"
@@ -93,6 +94,8 @@ update_state (CdCasePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-note", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.blacklist",
+                                 shown && self->blacklist != NULL);
   /* Closed is the end, and an escalated case is the platform's to decide. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.advance",
                                  shown && self->kase->stage < CD_STAGE_CLOSED);
@@ -317,6 +320,41 @@ case_add_note_action (GtkWidget  *widget,
 }
 
 static void
+on_blacklisted_cb (CdBlacklistEntryDialog *dialog,
+                   gint64                  entry_id,
+                   CdCasePage             *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->kase == NULL)
+    return;
+  /* The case remembers it too, in its timeline. */
+  if (!cd_case_repository_add_event (self->repository, self->kase, CD_EVENT_NOTE,
+                                     _("The buyer was added to the blacklist."), &error))
+    show_error (self, _("Could Not Record the Blacklisting"), error);
+  toast = adw_toast_new (_("Buyer added to the blacklist"));
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+/* "Blacklist This Buyer…": an entry filled in from the case and linked to it. */
+static void
+case_blacklist_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CdCasePage *self = CD_CASE_PAGE (widget);
+  CdBlacklistEntryDialog *dialog;
+
+  if (self->kase == NULL || self->blacklist == NULL)
+    return;
+  dialog = cd_blacklist_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                          self->blacklist, NULL, self->kase);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_blacklisted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 case_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -451,6 +489,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.advance", NULL, case_advance_action);
   gtk_widget_class_install_action (widget_class, "case.add-note", NULL, case_add_note_action);
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, case_delete_action);
+  gtk_widget_class_install_action (widget_class, "case.blacklist", NULL, case_blacklist_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "case.back",
