@@ -139,9 +139,13 @@ read_int (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
     {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      /* Translators: %s are the setting's name and the two limits */
       g_set_error (error, CD_ERROR, CD_ERROR_INVALID,
-                   _("The compensation policy’s “%s” is not a number from %" G_GINT64_FORMAT
-                     " to %" G_GINT64_FORMAT), key, min, max);
+                   _("The compensation policy’s “%s” is not a number from %s to %s"), key, low,
+                   high);
       return FALSE;
     }
   *out = json_node_get_int (node);
