@@ -1,12 +1,18 @@
-/* test-command-line.c — compdesk --import/--export as a user runs them, with no display
+/* test-command-line.c — compdesk --import/--export/--check-buyer as a user runs them, with no
+ * display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "cd-test-util.h"
+
+/* The header row of a blacklist CSV file (cd-blacklist-csv.h), spelled out: it is a contract. */
+#define CD_BLACKLIST_CSV_HEADER_FOR_TESTS \
+  "uid,platform,buyer_id,nickname,phone,name,reason,evidence,case_uids,added_at,active\r\n"
 
 typedef struct
 {
@@ -18,8 +24,8 @@ typedef struct
 static void
 run_clear (Run *run)
 {
-  g_free (run->out);
-  g_free (run->err);
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -179,6 +185,184 @@ test_bad_database (void)
   cd_test_remove_dir (dir);
 }
 
+/* Three entries to look for: a nickname in full-width letters, a phone number written with
+ * a country code and dashes, and one deactivated; a fourth whose evidence tries to drive the
+ * terminal. */
+static const char blacklist_json[] =
+  "{\"format\": \"compdesk-export\", \"version\": 1, \"cases\": [], \"blacklist\": ["
+  "{\"uid\": \"lucky\", \"platform\": \"doudian\", \"nickname\": \"ＬｕｃｋｙＳｔａｒ\", "
+  "\"reason\": \"malicious_review\", \"evidence\": \"One-star review demanding a refund;\\n"
+  "screenshots saved.\", \"case_uids\": [\"case-7\"], \"added_at\": \"2026-10-02T11:00:00Z\"},"
+  "{\"uid\": \"phone\", \"platform\": \"taobao\", \"phone\": \"+86 139-0000-1234\", "
+  "\"reason\": \"refund_abuse\", \"evidence\": \"Three refunds for one order.\", "
+  "\"added_at\": \"2026-10-03T00:00:00Z\"},"
+  "{\"uid\": \"reformed\", \"buyer_id\": \"tb_reformed\", \"reason\": \"abusive\", "
+  "\"added_at\": \"2026-10-04T00:00:00Z\", \"active\": false},"
+  "{\"uid\": \"escape\", \"buyer_id\": \"tb_escape\", \"reason\": \"other\", "
+  "\"evidence\": \"\\u001b[2J\\u001b]0;owned\\u0007\\u202eevil\", "
+  "\"added_at\": \"2026-10-05T00:00:00Z\"}]}";
+
+static void
+check_buyer (Run        *run,
+             const char *db,
+             const char *text)
+{
+  run_compdesk (run, "--database", db, "--check-buyer", text, NULL);
+}
+
+static void
+test_check_buyer (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *json = write_file (dir, "blacklist.json", blacklist_json);
+  g_autofree char *junk = write_file (dir, "junk.db", "this is not a database, just some text "
+                                      "that is long enough to look like a file header........");
+  g_autofree char *missing = g_build_filename (dir, "new", "missing.db", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) nickname = { 0 };
+  g_auto(Run) phone = { 0 };
+  g_auto(Run) fragment = { 0 };
+  g_auto(Run) reformed = { 0 };
+  g_auto(Run) escape = { 0 };
+  g_auto(Run) unreadable = { 0 };
+  g_auto(Run) no_database = { 0 };
+  g_auto(Run) contradiction = { 0 };
+
+  run_compdesk (&import, "--database", db, "--import-blacklist", json, NULL);
+  g_assert_cmpint (exit_code (&import), ==, 0);
+  g_assert_nonnull (strstr (import.err, "Blacklist entries: 4 added"));
+
+  check_buyer (&nickname, db, "luckystar");
+  g_assert_cmpint (exit_code (&nickname), ==, 0);
+  g_assert_cmpstr (nickname.err, ==, "");
+  g_assert_true (g_str_has_prefix (nickname.out, "1 active blacklist entry matches:\n\n"));
+  g_assert_nonnull (strstr (nickname.out, "Nickname:  ＬｕｃｋｙＳｔａｒ\n"));
+  g_assert_nonnull (strstr (nickname.out, "Platform:  Doudian\n"));
+  g_assert_nonnull (strstr (nickname.out, "Reason:    Malicious review\n"));
+  /* A second line of the evidence is indented under the first. */
+  g_assert_nonnull (strstr (nickname.out, "Evidence:  One-star review demanding a refund;\n"
+                                          "           screenshots saved.\n"));
+  g_assert_nonnull (strstr (nickname.out, "Added:     2 Oct 2026\n"));
+  g_assert_nonnull (strstr (nickname.out, "Cases:     case-7\n"));
+  g_assert_nonnull (strstr (nickname.out, "Phone:     —\n"));
+
+  check_buyer (&phone, db, "13900001234");
+  g_assert_cmpint (exit_code (&phone), ==, 0);
+  g_assert_nonnull (strstr (phone.out, "Phone:     +86 139-0000-1234\n"));
+  g_assert_nonnull (strstr (phone.out, "Reason:    Refund abuse\n"));
+  g_assert_nonnull (strstr (phone.out, "Evidence:  Three refunds for one order.\n"));
+
+  /* Three digits are a fragment of many numbers, not a number. */
+  check_buyer (&fragment, db, "139");
+  g_assert_cmpint (exit_code (&fragment), ==, 1);
+  g_assert_cmpstr (fragment.out, ==, "");
+
+  check_buyer (&reformed, db, "tb_reformed");
+  g_assert_cmpint (exit_code (&reformed), ==, 1);
+  g_assert_cmpstr (reformed.out, ==, "");
+
+  check_buyer (&escape, db, "tb_escape");
+  g_assert_cmpint (exit_code (&escape), ==, 0);
+  g_assert_null (strchr (escape.out, '\033'));
+  g_assert_null (strchr (escape.out, '\007'));
+  g_assert_null (strstr (escape.out, "\u202e"));
+  g_assert_nonnull (strstr (escape.out, "\ufffd[2J"));
+
+  check_buyer (&unreadable, junk, "luckystar");
+  g_assert_cmpint (exit_code (&unreadable), ==, 2);
+  g_assert_cmpstr (unreadable.out, ==, "");
+  g_assert_nonnull (strstr (unreadable.err, "junk.db"));
+
+  /* A database that is not there yet is created, empty: nothing matches. */
+  check_buyer (&no_database, missing, "luckystar");
+  g_assert_cmpint (exit_code (&no_database), ==, 1);
+  g_assert_cmpstr (no_database.out, ==, "");
+
+  run_compdesk (&contradiction, "--database", db, "--check-buyer", "luckystar", "--export", "-",
+                NULL);
+  g_assert_cmpint (exit_code (&contradiction), ==, 2);
+  g_assert_cmpstr (contradiction.out, ==, "");
+
+  cd_test_remove_dir (dir);
+}
+
+static void
+test_blacklist_files (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *from_csv = g_build_filename (dir, "from-csv.db", NULL);
+  g_autofree char *from_txt = g_build_filename (dir, "from-txt.db", NULL);
+  g_autofree char *json = write_file (dir, "blacklist.json", blacklist_json);
+  g_autofree char *csv_path = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *exported_json = NULL;
+  g_autofree char *with_cases = write_file (dir, "cases.json",
+    "{\"format\":\"compdesk-export\",\"version\":1,\"blacklist\":[],\"cases\":[{\"uid\":\"a\","
+    "\"created_at\":\"2026-11-01T00:00:00Z\",\"customer\":{\"name\":\"A\"},"
+    "\"stage\":\"listen\"}]}");
+  g_autofree char *bad_csv = write_file (dir, "bad.csv", CD_BLACKLIST_CSV_HEADER_FOR_TESTS
+                                         "x,other,b,,,,other,,,,true\r\n"
+                                         "y,other,c,,,,rude,,,,true\r\n");
+  g_auto(Run) run = { 0 };
+  GStatBuf st;
+
+  run_compdesk (&run, "--database", db, "--import-blacklist", json, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  run_clear (&run);
+
+  run_compdesk (&run, "--database", db, "--export-blacklist", csv_path, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  run_clear (&run);
+  csv = cd_test_read_file (csv_path, NULL);
+  g_assert_true (g_str_has_prefix (csv, CD_BLACKLIST_CSV_HEADER_FOR_TESTS "lucky,doudian,"));
+  g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  run_compdesk (&run, "--database", db, "--export-blacklist", json_path, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  run_clear (&run);
+  exported_json = cd_test_read_file (json_path, NULL);
+  g_assert_nonnull (strstr (exported_json, "\n  \"cases\": [],\n  \"blacklist\": [\n"));
+  g_assert_null (strstr (exported_json, "\"templates\""));
+
+  run_compdesk (&run, "--database", db, "--export-blacklist", "-", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"blacklist\": ["));
+  run_clear (&run);
+
+  /* CSV in, by the name and by the content. */
+  run_compdesk (&run, "--database", from_csv, "--import-blacklist", csv_path, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.err, "Blacklist entries: 4 added, 0 updated, 0 unchanged"));
+  run_clear (&run);
+  run_compdesk (&run, "--database", from_csv, "--check-buyer", "LUCKYSTAR", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  run_clear (&run);
+
+  txt = write_file (dir, "list.txt", csv);
+  run_compdesk (&run, "--database", from_txt, "--import-blacklist", txt, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.err, "4 added"));
+  run_clear (&run);
+
+  /* A whole export is not a blacklist; a bad row names its line. */
+  run_compdesk (&run, "--database", db, "--import-blacklist", with_cases, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, "cases.json: the file holds 1 case, not only a blacklist"));
+  run_clear (&run);
+
+  run_compdesk (&run, "--database", db, "--import-blacklist", bad_csv, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, "bad.csv: line 3, reason: must be one of"));
+  run_clear (&run);
+
+  cd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +372,8 @@ main (int   argc,
   g_test_add_func ("/command-line/import-export", test_import_export);
   g_test_add_func ("/command-line/bad-import", test_bad_import);
   g_test_add_func ("/command-line/bad-database", test_bad_database);
+  g_test_add_func ("/command-line/check-buyer", test_check_buyer);
+  g_test_add_func ("/command-line/blacklist-files", test_blacklist_files);
 
   return g_test_run ();
 }

@@ -517,12 +517,16 @@ cd_blacklist_repository_find_matches (CdBlacklistRepository  *self,
   g_autofree char *id_key = buyer_id_key (buyer_id);
   g_autofree char *nick_key = cd_text_fold (nickname);
   g_autofree char *tel_key = phone_key (phone);
+  /* CROSS JOIN fixes the loop order: the three probes first, then each row by its id. With
+   * "id IN (…) AND active = 1" the planner walked the (active, added_at) index instead, to
+   * save the sort, and read every active entry: 10× slower at a million entries. */
   sqlite3_stmt *stmt = cd_database_prepare (self->db,
-    "SELECT " ENTRY_COLUMNS " FROM blacklist WHERE id IN ("
-    "  SELECT id FROM blacklist WHERE buyer_id_key = :buyer_id_key"
+    "SELECT " ENTRY_COLUMNS " FROM ("
+    "  SELECT id AS match_id FROM blacklist WHERE buyer_id_key = :buyer_id_key"
     "  UNION SELECT id FROM blacklist WHERE nickname_key = :nickname_key"
     "  UNION SELECT id FROM blacklist WHERE phone_key = :phone_key"
-    ") AND active = 1 ORDER BY added_at DESC, id DESC", error);
+    ") CROSS JOIN blacklist ON id = match_id"
+    " WHERE active = 1 ORDER BY added_at DESC, id DESC", error);
 
   if (stmt == NULL)
     return NULL;

@@ -428,19 +428,43 @@ write_document (Writer      *w,
   return TRUE;
 }
 
-/**
- * cd_export_to_stream:
- * @exported_at: the instant to write as `exported_at`
- *
- * Writes the whole database to @stream, read in one transaction so that the file is one
- * consistent picture even while the application writes.
- */
-gboolean
-cd_export_to_stream (CdDatabase     *db,
-                     GOutputStream  *stream,
-                     gint64          exported_at,
-                     GCancellable   *cancellable,
-                     GError        **error)
+/* The blacklist alone: no shop (importing it elsewhere must not rename that shop or change
+ * its currency), "cases" empty because the format requires the member, and no templates. */
+static gboolean
+write_blacklist_document (Writer      *w,
+                          CdDatabase  *db,
+                          gint64       exported_at,
+                          GError     **error)
+{
+  g_string_append_c (w->buffer, '{');
+  w->depth = 1;
+  w->first = TRUE;
+  put_string (w, "format", "compdesk-export");
+  put_int (w, "version", 1);
+  put_time (w, "exported_at", exported_at);
+  open_container (w, "cases", '[');
+  close_container (w, ']');
+
+  if (!write_blacklist (w, db, error))
+    return FALSE;
+
+  w->depth = 0;
+  g_string_append (w->buffer, "\n}\n");
+  return TRUE;
+}
+
+typedef gboolean (*WriteDocumentFunc) (Writer      *w,
+                                       CdDatabase  *db,
+                                       gint64       exported_at,
+                                       GError     **error);
+
+static gboolean
+export_to_stream (CdDatabase         *db,
+                  GOutputStream      *stream,
+                  gint64              exported_at,
+                  WriteDocumentFunc   write,
+                  GCancellable       *cancellable,
+                  GError            **error)
 {
   Writer w = { stream, cancellable, g_string_sized_new (FLUSH_AT + 4096), NULL, 0, TRUE };
   gboolean ok;
@@ -451,7 +475,7 @@ cd_export_to_stream (CdDatabase     *db,
       return FALSE;
     }
 
-  ok = write_document (&w, db, exported_at, error) && flush (&w);
+  ok = write (&w, db, exported_at, error) && flush (&w);
   cd_database_rollback (db);   /* read-only: nothing to keep */
   g_string_free (w.buffer, TRUE);
 
@@ -466,17 +490,11 @@ cd_export_to_stream (CdDatabase     *db,
   return ok;
 }
 
-/**
- * cd_export_to_file:
- * @path: the file to write, or "-" for standard output
- *
- * The file is written beside its destination and moved into place only when complete, so a
- * failed export (a full disk) leaves any earlier file as it was. It is private (0600).
- */
-gboolean
-cd_export_to_file (CdDatabase  *db,
-                   const char  *path,
-                   GError     **error)
+static gboolean
+export_to_file (CdDatabase         *db,
+                const char         *path,
+                WriteDocumentFunc   write,
+                GError            **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
@@ -486,7 +504,7 @@ cd_export_to_file (CdDatabase  *db,
     {
       g_autoptr(GOutputStream) stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (!cd_export_to_stream (db, stdout_stream, cd_time_now (), NULL, error))
+      if (!export_to_stream (db, stdout_stream, cd_time_now (), write, NULL, error))
         return FALSE;
       return g_output_stream_flush (stdout_stream, NULL, error);
     }
@@ -501,7 +519,7 @@ cd_export_to_file (CdDatabase  *db,
     }
 
   abort = g_cancellable_new ();
-  if (!cd_export_to_stream (db, G_OUTPUT_STREAM (out), cd_time_now (), NULL, error))
+  if (!export_to_stream (db, G_OUTPUT_STREAM (out), cd_time_now (), write, NULL, error))
     {
       /* Closing a replace stream through a cancelled cancellable drops the temporary file. */
       g_cancellable_cancel (abort);
@@ -516,4 +534,68 @@ cd_export_to_file (CdDatabase  *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * cd_export_to_stream:
+ * @exported_at: the instant to write as `exported_at`
+ *
+ * Writes the whole database to @stream, read in one transaction so that the file is one
+ * consistent picture even while the application writes.
+ */
+gboolean
+cd_export_to_stream (CdDatabase     *db,
+                     GOutputStream  *stream,
+                     gint64          exported_at,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  return export_to_stream (db, stream, exported_at, write_document, cancellable, error);
+}
+
+/**
+ * cd_export_to_file:
+ * @path: the file to write, or "-" for standard output
+ *
+ * The file is written beside its destination and moved into place only when complete, so a
+ * failed export (a full disk) leaves any earlier file as it was. It is private (0600).
+ */
+gboolean
+cd_export_to_file (CdDatabase  *db,
+                   const char  *path,
+                   GError     **error)
+{
+  return export_to_file (db, path, write_document, error);
+}
+
+/**
+ * cd_export_blacklist_to_stream:
+ * @exported_at: the instant to write as `exported_at`
+ *
+ * Writes the blacklist alone as an exchange-format document: `"cases": []`, the blacklist,
+ * no shop and no templates. cd_import_file() and cd_import_blacklist_file() read it.
+ */
+gboolean
+cd_export_blacklist_to_stream (CdDatabase     *db,
+                               GOutputStream  *stream,
+                               gint64          exported_at,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  return export_to_stream (db, stream, exported_at, write_blacklist_document, cancellable,
+                           error);
+}
+
+/**
+ * cd_export_blacklist_to_file:
+ * @path: the file to write, or "-" for standard output
+ *
+ * Like cd_export_to_file() (atomic, 0600), for the blacklist alone.
+ */
+gboolean
+cd_export_blacklist_to_file (CdDatabase  *db,
+                             const char  *path,
+                             GError     **error)
+{
+  return export_to_file (db, path, write_blacklist_document, error);
 }

@@ -17,4 +17,13 @@ gboolean cd_export_to_file   (CdDatabase     *db,
                               const char     *path,
                               GError        **error);
 
+gboolean cd_export_blacklist_to_stream (CdDatabase     *db,
+                                        GOutputStream  *stream,
+                                        gint64          exported_at,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+gboolean cd_export_blacklist_to_file   (CdDatabase     *db,
+                                        const char     *path,
+                                        GError        **error);
+
 G_END_DECLS

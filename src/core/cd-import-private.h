@@ -52,4 +52,8 @@ gboolean    cd_import_read_header     (CdImportContext  *import,
 JsonObject *cd_import_element_object  (CdImportContext  *import,
                                        JsonNode         *node);
 
+/* In cd-importer.c; cd-blacklist-csv.c reads its files the same way. */
+GBytes     *cd_import_map_file        (const char       *path,
+                                       GError          **error);
+
 G_END_DECLS

@@ -468,20 +468,53 @@ failed:
   return FALSE;
 }
 
-/**
- * cd_import_bytes:
- * @progress: (nullable) (scope call): told how far the import has come
- * @stats: (out caller-allocates) (optional): what was added, updated and left alone
- *
- * Imports a whole exchange-format document, all or nothing.
- */
-gboolean
-cd_import_bytes (CdDatabase      *db,
-                 GBytes          *bytes,
-                 CdProgressFunc   progress,
-                 gpointer         user_data,
-                 CdImportStats   *stats,
-                 GError         **error)
+/* What an import takes from the document. */
+typedef enum
+{
+  IMPORT_EVERYTHING,
+  /* The blacklist alone: a file with cases or templates is refused rather than half read,
+   * and the shop's settings in it are left alone, so a list shared by another shop does not
+   * rename this one. */
+  IMPORT_BLACKLIST,
+} ImportScope;
+
+static gboolean
+check_blacklist_only (GArray     *cases,
+                      GPtrArray  *templates,
+                      GError    **error)
+{
+  if (cases->len > 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the file holds %u case, not only a blacklist; import it as a "
+                                "whole instead",
+                                "the file holds %u cases, not only a blacklist; import it as a "
+                                "whole instead", cases->len), cases->len);
+      return FALSE;
+    }
+  if (templates->len > 0)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the file holds %u message template, not only a blacklist; "
+                                "import it as a whole instead",
+                                "the file holds %u message templates, not only a blacklist; "
+                                "import it as a whole instead", templates->len),
+                   templates->len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_bytes (CdDatabase      *db,
+              GBytes          *bytes,
+              ImportScope      scope,
+              CdProgressFunc   progress,
+              gpointer         user_data,
+              CdImportStats   *stats,
+              GError         **error)
 {
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -525,6 +558,12 @@ cd_import_bytes (CdDatabase      *db,
       writer.total += pipeline.elements[list]->len;
       writer.seen[list] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
+  if (scope == IMPORT_BLACKLIST)
+    {
+      if (!check_blacklist_only (pipeline.elements[LIST_CASES], templates, error))
+        goto out;
+      g_clear_object (&shop);
+    }
   report (&writer, 0.05);
 
   writer.cases = cd_case_repository_new (db);
@@ -546,6 +585,59 @@ out:
   return ok;
 }
 
+/* Returns: (transfer full): the file's bytes, mapped rather than read into memory; NULL with
+ * @error set when it is missing, not a regular file, empty or too large. */
+GBytes *
+cd_import_map_file (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("cannot be read: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_IMPORT, _("is not a regular file"));
+      return NULL;
+    }
+  if (!check_size (st.st_size, error))
+    return NULL;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, CD_ERROR, CD_ERROR_IMPORT, _("cannot be read: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}
+
+/**
+ * cd_import_bytes:
+ * @progress: (nullable) (scope call): told how far the import has come
+ * @stats: (out caller-allocates) (optional): what was added, updated and left alone
+ *
+ * Imports a whole exchange-format document, all or nothing.
+ */
+gboolean
+cd_import_bytes (CdDatabase      *db,
+                 GBytes          *bytes,
+                 CdProgressFunc   progress,
+                 gpointer         user_data,
+                 CdImportStats   *stats,
+                 GError         **error)
+{
+  return import_bytes (db, bytes, IMPORT_EVERYTHING, progress, user_data, stats, error);
+}
+
 /**
  * cd_import_file:
  * @path: the file
@@ -560,33 +652,50 @@ cd_import_file (CdDatabase      *db,
                 CdImportStats   *stats,
                 GError         **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
+  g_autoptr(GBytes) bytes = cd_import_map_file (path, error);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("cannot be read: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, CD_ERROR, CD_ERROR_IMPORT, _("is not a regular file"));
-      return FALSE;
-    }
-  if (!check_size (st.st_size, error))
+  if (bytes == NULL)
     return FALSE;
+  return import_bytes (db, bytes, IMPORT_EVERYTHING, progress, user_data, stats, error);
+}
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, CD_ERROR, CD_ERROR_IMPORT, _("cannot be read: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
-  return cd_import_bytes (db, bytes, progress, user_data, stats, error);
+/**
+ * cd_import_blacklist_bytes:
+ * @progress: (nullable) (scope call): told how far the import has come
+ * @stats: (out caller-allocates) (optional): what was added, updated and left alone
+ *
+ * Imports the blacklist of an exchange-format document, all or nothing. The document must
+ * hold no cases and no templates (cd_export_blacklist_to_file() writes such a one); the
+ * shop's settings in it are ignored.
+ */
+gboolean
+cd_import_blacklist_bytes (CdDatabase      *db,
+                           GBytes          *bytes,
+                           CdProgressFunc   progress,
+                           gpointer         user_data,
+                           CdImportStats   *stats,
+                           GError         **error)
+{
+  return import_bytes (db, bytes, IMPORT_BLACKLIST, progress, user_data, stats, error);
+}
+
+/**
+ * cd_import_blacklist_file:
+ * @path: the file
+ *
+ * Like cd_import_blacklist_bytes(), for a file.
+ */
+gboolean
+cd_import_blacklist_file (CdDatabase      *db,
+                          const char      *path,
+                          CdProgressFunc   progress,
+                          gpointer         user_data,
+                          CdImportStats   *stats,
+                          GError         **error)
+{
+  g_autoptr(GBytes) bytes = cd_import_map_file (path, error);
+
+  if (bytes == NULL)
+    return FALSE;
+  return import_bytes (db, bytes, IMPORT_BLACKLIST, progress, user_data, stats, error);
 }

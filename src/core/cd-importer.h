@@ -43,4 +43,17 @@ gboolean cd_import_bytes (CdDatabase      *db,
                           CdImportStats   *stats,
                           GError         **error);
 
+gboolean cd_import_blacklist_file  (CdDatabase      *db,
+                                    const char      *path,
+                                    CdProgressFunc   progress,
+                                    gpointer         user_data,
+                                    CdImportStats   *stats,
+                                    GError         **error);
+gboolean cd_import_blacklist_bytes (CdDatabase      *db,
+                                    GBytes          *bytes,
+                                    CdProgressFunc   progress,
+                                    gpointer         user_data,
+                                    CdImportStats   *stats,
+                                    GError         **error);
+
 G_END_DECLS

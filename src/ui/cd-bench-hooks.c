@@ -14,8 +14,10 @@ static void
 on_after_paint_cb (GdkFrameClock *clock,
                    GtkWindow     *window)
 {
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "cd-first-frame"));
+
   g_printerr ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
+  g_signal_handler_disconnect (clock, handler);
   gtk_window_close (window);
 }
 
@@ -23,8 +25,10 @@ static void
 on_realize_cb (GtkWidget *widget,
                gpointer   user_data)
 {
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (on_after_paint_cb), widget, 0);
+  gulong handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                            G_CALLBACK (on_after_paint_cb), widget, 0);
+
+  g_object_set_data (G_OBJECT (widget), "cd-first-frame", GSIZE_TO_POINTER (handler));
 }
 
 void

@@ -1,4 +1,8 @@
-/* cd-command-line.c — compdesk --import/--export/--version, run before GTK starts
+/* cd-command-line.c — compdesk --import/--export/--check-buyer/--version, run before GTK starts
+ *
+ * --check-buyer is meant for scripts and for a quick look before answering a buyer, so it
+ * does no more than open the database and make the three index probes of
+ * cd_blacklist_repository_find_matches(): nothing that grows with the database.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,12 +12,18 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "cd-blacklist-csv.h"
+#include "cd-blacklist-repository.h"
 #include "cd-command-line.h"
 #include "cd-database.h"
 #include "cd-exporter.h"
+#include "cd-format.h"
 #include "cd-importer.h"
+#include "cd-text.h"
 
 /* Smaller files import in well under a second; a progress display would only flicker. */
 #define PROGRESS_MIN_BYTES ((goffset) 4 * 1024 * 1024)
@@ -33,6 +43,16 @@ static const GOptionEntry option_entries[] = {
     N_("Write everything to FILE as JSON (“-” for standard output) and exit"), N_("FILE") },
   { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Read cases, blacklist entries and templates from the JSON FILE and exit"), N_("FILE") },
+  { "export-blacklist", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the blacklist alone to FILE and exit: as CSV when FILE ends in .csv, otherwise "
+       "as JSON (“-” for JSON on standard output)"), N_("FILE") },
+  { "import-blacklist", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read blacklist entries from FILE (a JSON blacklist export, or CSV) and exit"),
+    N_("FILE") },
+  { "check-buyer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Look TEXT up in the blacklist as a buyer ID, a nickname and a phone number, print the "
+       "active entries that match and exit: 0 if any matched, 1 if none did, 2 on an error"),
+    N_("TEXT") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   G_OPTION_ENTRY_NULL
@@ -131,6 +151,251 @@ run_export (CdDatabase *db,
   return CD_EXIT_OK;
 }
 
+/* Blacklist files */
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+/* By the name, or else by the content: an exchange-format file starts with "{". */
+static gboolean
+is_csv_file (const char *path)
+{
+  char head[64];
+  size_t length = 0;
+  size_t i = 0;
+  FILE *file;
+
+  if (has_suffix (path, ".csv"))
+    return TRUE;
+  if (has_suffix (path, ".json"))
+    return FALSE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;   /* the JSON importer says why it cannot be read */
+  length = fread (head, 1, sizeof head, file);
+  fclose (file);
+
+  if (length >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (head[i]))
+    i++;
+  return i < length && head[i] != '{';
+}
+
+static int
+run_import_blacklist (CdDatabase *db,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display_name = dup_display_name (path);
+  ImportProgress progress = { FALSE, FALSE, -1 };
+  CdImportStats stats = { 0 };
+  gboolean ok;
+
+  if (is_csv_file (path))
+    ok = cd_blacklist_csv_import_file (db, path, &stats, &error);
+  else
+    {
+      progress.show = is_large_file (path);
+      progress.tty = isatty (STDERR_FILENO);
+      ok = cd_import_blacklist_file (db, path, on_import_progress_cb, &progress, &stats,
+                                     &error);
+      if (progress.tty && progress.last_percent >= 0)
+        g_printerr ("\n");
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", display_name, error->message);
+      return CD_EXIT_FAILED;
+    }
+
+  /* Translators: the summary after "compdesk --import-blacklist FILE"; %s is the file name,
+   * each %u a number of entries. The labels avoid plural forms. */
+  g_printerr (_("Imported %s. Blacklist entries: %u added, %u updated, %u unchanged.\n"),
+              display_name, stats.entries_added, stats.entries_updated,
+              stats.entries_unchanged);
+  return CD_EXIT_OK;
+}
+
+static int
+run_export_blacklist (CdDatabase *db,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (has_suffix (path, ".csv"))
+    ok = cd_blacklist_csv_export_to_file (db, path, &error);
+  else
+    ok = cd_export_blacklist_to_file (db, path, &error);
+
+  if (!ok)
+    {
+      g_autofree char *display_name = dup_display_name (path);
+
+      g_printerr ("%s: %s\n", display_name, error->message);
+      return CD_EXIT_FAILED;
+    }
+  return CD_EXIT_OK;
+}
+
+/* --check-buyer */
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/* The text as lines safe for a terminal: a shared blacklist is written by others, and
+ * escape sequences or direction overrides in it must not reach the screen as such. */
+static char *
+dup_printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\n' || c == '\r')
+        g_string_append_c (out, '\n');
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (g_unichar_type (c) == G_UNICODE_CONTROL || is_bidi_control (c))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Columns on a terminal: CJK and full-width characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* "Label:  value", the value's further lines indented under its first. */
+static void
+append_field (GString    *out,
+              const char *label,
+              guint       label_width,
+              const char *value)
+{
+  g_autofree char *printable = dup_printable (value);
+  g_auto(GStrv) lines = NULL;
+  guint indent = label_width + 2;
+
+  g_string_append (out, label);
+  for (guint i = display_width (label); i < indent; i++)
+    g_string_append_c (out, ' ');
+
+  if (cd_text_is_blank (printable))
+    {
+      g_string_append (out, "—\n");
+      return;
+    }
+  lines = g_strsplit (printable, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        for (guint j = 0; j < indent; j++)
+          g_string_append_c (out, ' ');
+      g_string_append (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_entry (GString          *out,
+              CdBlacklistEntry *entry)
+{
+  g_autofree char *added = cd_format_date (entry->added_at);
+  g_autofree char *cases = NULL;
+  const char *labels[] = {
+    _("Platform:"), _("Buyer ID:"), _("Nickname:"), _("Phone:"), _("Name:"), _("Reason:"),
+    _("Evidence:"), _("Added:"), _("Cases:"),
+  };
+  const char *values[G_N_ELEMENTS (labels)];
+  guint label_width = 0;
+
+  g_ptr_array_add (entry->case_uids, NULL);
+  /* Translators: between the uids of the cases a blacklist entry came from */
+  cases = g_strjoinv (_(", "), (char **) entry->case_uids->pdata);
+  g_ptr_array_set_size (entry->case_uids, entry->case_uids->len - 1);
+
+  values[0] = cd_enum_get_label (CD_TYPE_PLATFORM, entry->platform);
+  values[1] = entry->buyer_id;
+  values[2] = entry->nickname;
+  values[3] = entry->phone;
+  values[4] = entry->name;
+  values[5] = cd_enum_get_label (CD_TYPE_BLACKLIST_REASON, entry->reason);
+  values[6] = entry->evidence;
+  values[7] = added;
+  values[8] = cases;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    label_width = MAX (label_width, display_width (labels[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    append_field (out, labels[i], label_width, values[i]);
+}
+
+static int
+run_check_buyer (CdDatabase *db,
+                 const char *text)
+{
+  g_autoptr(CdBlacklistRepository) repo = cd_blacklist_repository_new (db);
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = NULL;
+
+  matches = cd_blacklist_repository_find_matches (repo, text, text, text, &error);
+  if (matches == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CD_EXIT_CHECK_FAILED;
+    }
+  if (matches->len == 0)
+    return CD_EXIT_NO_MATCH;
+
+  out = g_string_new (NULL);
+  /* Translators: the first line of "compdesk --check-buyer TEXT"; the entries follow */
+  g_string_append_printf (out, ngettext ("%u active blacklist entry matches:\n",
+                                         "%u active blacklist entries match:\n", matches->len),
+                          matches->len);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      g_string_append_c (out, '\n');
+      append_entry (out, g_ptr_array_index (matches, i));
+    }
+  g_print ("%s", out->str);
+  return CD_EXIT_OK;
+}
+
 /**
  * cd_command_line_get_option_entries:
  *
@@ -147,7 +412,8 @@ cd_command_line_get_option_entries (void)
  * @options: the parsed options, as handle-local-options gets them
  *
  * Does what the options ask for that needs no window: prints the version, imports or
- * exports. Messages go to stderr; an export to “-” writes JSON to stdout.
+ * exports, looks a buyer up. Messages go to stderr; an export to “-” writes JSON to stdout,
+ * and --check-buyer prints what matched to stdout.
  *
  * Returns: a #CdExitStatus, or %CD_COMMAND_LINE_START_GUI when the GUI should start
  */
@@ -159,6 +425,10 @@ cd_command_line_run (GVariantDict *options)
   const char *database_path = NULL;
   const char *export_path = NULL;
   const char *import_path = NULL;
+  const char *export_blacklist_path = NULL;
+  const char *import_blacklist_path = NULL;
+  const char *check_buyer = NULL;
+  guint n_actions;
 
   g_return_val_if_fail (options != NULL, CD_EXIT_FAILED);
 
@@ -171,14 +441,22 @@ cd_command_line_run (GVariantDict *options)
   g_variant_dict_lookup (options, "database", "^&ay", &database_path);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "export-blacklist", "^&ay", &export_blacklist_path);
+  g_variant_dict_lookup (options, "import-blacklist", "^&ay", &import_blacklist_path);
+  g_variant_dict_lookup (options, "check-buyer", "&s", &check_buyer);
 
-  if (export_path == NULL && import_path == NULL)
+  n_actions = (export_path != NULL) + (import_path != NULL) +
+              (export_blacklist_path != NULL) + (import_blacklist_path != NULL) +
+              (check_buyer != NULL);
+  if (n_actions == 0)
     return CD_COMMAND_LINE_START_GUI;
 
-  if (export_path != NULL && import_path != NULL)
+  if (n_actions > 1)
     {
-      g_printerr ("%s\n", _("Use either --import or --export, not both"));
-      return CD_EXIT_FAILED;
+      g_printerr ("%s\n", _("Use only one of --import, --export, --import-blacklist, "
+                            "--export-blacklist and --check-buyer"));
+      /* For --check-buyer, 1 would read as "no match". */
+      return check_buyer != NULL ? CD_EXIT_CHECK_FAILED : CD_EXIT_FAILED;
     }
 
   db = cd_database_open (database_path, &error);
@@ -188,8 +466,13 @@ cd_command_line_run (GVariantDict *options)
       return CD_EXIT_NO_DATABASE;
     }
 
+  if (check_buyer != NULL)
+    return run_check_buyer (db, check_buyer);
   if (import_path != NULL)
     return run_import (db, import_path);
-
+  if (import_blacklist_path != NULL)
+    return run_import_blacklist (db, import_blacklist_path);
+  if (export_blacklist_path != NULL)
+    return run_export_blacklist (db, export_blacklist_path);
   return run_export (db, export_path);
 }

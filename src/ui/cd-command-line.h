@@ -1,4 +1,4 @@
-/* cd-command-line.h — compdesk --import/--export/--version, run before GTK starts
+/* cd-command-line.h — compdesk --import/--export/--check-buyer/--version, run before GTK starts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,8 +12,12 @@ G_BEGIN_DECLS
 typedef enum
 {
   CD_EXIT_OK = 0,
-  CD_EXIT_FAILED = 1,      /* the import or export failed, or the options contradict */
-  CD_EXIT_NO_DATABASE = 2, /* the database could not be opened */
+  CD_EXIT_FAILED = 1,       /* the import or export failed, or the options contradict */
+  CD_EXIT_NO_DATABASE = 2,  /* the database could not be opened */
+
+  /* --check-buyer answers as grep does: 0 when something matched, and */
+  CD_EXIT_NO_MATCH = 1,     /* nothing matched */
+  CD_EXIT_CHECK_FAILED = 2, /* the look-up could not be made (or the options contradict) */
 } CdExitStatus;
 
 /* Returned by cd_command_line_run() when no option asked to exit: start the GUI. */
