@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cd-case-form.h"
+#include "cd-case-page.h"
+#include "cd-wizard.h"
 #include "cd-case-list-view.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
@@ -272,6 +274,61 @@ test_new_case (Fixture       *f,
   g_assert_cmpuint (n_listed (f), ==, 2);
 }
 
+static GtkWindow *
+find_wizard (void)
+{
+  GtkWindow *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (CD_IS_WIZARD (l->data))
+      found = l->data;
+  return found;
+}
+
+/* The guided handling opens from a case (Guide) and for a new complaint; the templates it
+ * uses are in the Templates view from the start. */
+static void
+test_guide (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWindow *wizard;
+  g_autoptr(CdCaseSummary) first = NULL;
+
+  add_case (f, "Dana Whitfield", "yarn", CD_PLATFORM_SHOPIFY, CD_STAGE_PROPOSE, CD_TIME_UNSET);
+  open_window (f);
+  first = listed (f, 0);
+  cd_window_show_case (f->window, first->id);
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
+
+  page = find_child (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE);
+  g_assert_true (gtk_widget_activate_action (page, "case.guide", NULL));
+  spin (200);
+  wizard = find_wizard ();
+  g_assert_nonnull (wizard);
+  g_assert_cmpint (cd_wizard_get_case (CD_WIZARD (wizard))->id, ==, first->id);
+  g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, CD_STAGE_PROPOSE);
+  gtk_window_destroy (wizard);
+  spin (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-guided", NULL));
+  spin (200);
+  wizard = find_wizard ();
+  g_assert_nonnull (wizard);
+  g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, CD_STAGE_LISTEN);
+  gtk_window_destroy (wizard);
+  spin (50);
+
+  cd_window_show_view (f->window, "templates");
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "templates");
+  {
+    g_autoptr(CdTemplateRepository) templates = cd_template_repository_new (f->db);
+    g_autoptr(GPtrArray) all = cd_template_repository_list (templates, NULL);
+
+    g_assert_cmpuint (all->len, >=, 16);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +348,7 @@ main (int   argc,
   ADD ("welcome", test_welcome);
   ADD ("views-search-filter-sort", test_views_search_filter_sort);
   ADD ("new-case", test_new_case);
+  ADD ("guide", test_guide);
 #undef ADD
 
   return g_test_run ();

@@ -31,6 +31,7 @@ enum {
 enum {
   ADD_TOAST,
   BACK,
+  GUIDE,
   N_SIGNALS
 };
 
@@ -96,6 +97,7 @@ update_state (CdCasePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.blacklist",
                                  shown && self->blacklist != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.guide", shown);
   /* Closed is the end, and an escalated case is the platform's to decide. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.advance",
                                  shown && self->kase->stage < CD_STAGE_CLOSED);
@@ -337,6 +339,17 @@ on_blacklisted_cb (CdBlacklistEntryDialog *dialog,
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
 
+static void
+case_guide_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CdCasePage *self = CD_CASE_PAGE (widget);
+
+  if (self->kase != NULL)
+    g_signal_emit (self, signals[GUIDE], 0, self->kase->id);
+}
+
 /* "Blacklist This Buyer…": an entry filled in from the case and linked to it. */
 static void
 case_blacklist_action (GtkWidget  *widget,
@@ -490,6 +503,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.add-note", NULL, case_add_note_action);
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, case_delete_action);
   gtk_widget_class_install_action (widget_class, "case.blacklist", NULL, case_blacklist_action);
+  gtk_widget_class_install_action (widget_class, "case.guide", NULL, case_guide_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "case.guide",
+                                       NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "case.back",
@@ -537,6 +553,14 @@ cd_case_page_class_init (CdCasePageClass *klass)
    */
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CdCasePage::guide:
+   * @case_id: the case shown
+   *
+   * The user wants to continue the case in the guided handling; the window opens it.
+   */
+  signals[GUIDE] = g_signal_new ("guide", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/CompDesk/ui/cd-case-page.ui");

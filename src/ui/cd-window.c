@@ -9,10 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "cd-blacklist-view.h"
+#include "cd-builtin-templates.h"
 #include "cd-case-form.h"
 #include "cd-case-page.h"
+#include "cd-policy-editor.h"
 #include "cd-shop-settings.h"
+#include "cd-templates-view.h"
 #include "cd-window.h"
+#include "cd-wizard.h"
 
 /* How often "overdue" is looked at again while the window is open. */
 #define CLOCK_SECONDS 60
@@ -42,12 +46,15 @@ struct _CdWindow
   GSettings             *settings;  /* NULL: the window state is not remembered */
   CdCaseRepository      *cases;
   CdBlacklistRepository *blacklist;
+  CdTemplateRepository  *templates;
   char                  *currency;
+  char                  *shop_name;
 
   /* Borrowed (children of content_stack) */
   CdCaseListView        *list_view;
   CdCasePage            *case_page;
   CdBlacklistView       *blacklist_view;
+  CdTemplatesView       *templates_view;
 
   guint                  recount_source;
   guint                  clock_source;
@@ -65,6 +72,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void open_wizard (CdWindow *self,
+                         gint64    case_id);
 
 /* The case views of the sidebar, in its order. */
 static const struct {
@@ -188,6 +198,21 @@ watch (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The shipped templates, once per database (a seller's deletions stick). */
+static void
+seed_templates (CdWindow *self)
+{
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cd_database_is_read_only (self->database))
+    return;
+  json = g_resources_lookup_data ("/com/example/CompDesk/templates.json",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (json == NULL || !cd_builtin_templates_seed (self->database, json, &error))
+    g_warning ("Cannot add the built-in message templates: %s", error->message);
+}
+
 static void
 load_shop (CdWindow *self)
 {
@@ -201,6 +226,8 @@ load_shop (CdWindow *self)
     }
   g_free (self->currency);
   self->currency = g_strdup (shop->currency);
+  g_free (self->shop_name);
+  self->shop_name = g_strdup (shop->name);
   if (shop->name[0] != '\0')
     adw_window_title_set_subtitle (self->sidebar_title, shop->name);
 }
@@ -268,6 +295,23 @@ on_leaflet_folded_cb (AdwLeaflet *leaflet,
 {
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (leaflet));
   cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (leaflet));
+  cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (leaflet));
+}
+
+static void
+on_wizard_case_created_cb (CdWizard *wizard,
+                           gint64    case_id,
+                           CdWindow *self)
+{
+  cd_window_show_case (self, case_id);
+}
+
+static void
+on_case_page_guide_cb (CdCasePage *page,
+                       gint64      case_id,
+                       CdWindow   *self)
+{
+  open_wizard (self, case_id);
 }
 
 static void
@@ -276,6 +320,31 @@ on_case_form_saved_cb (CdCaseForm *form,
                        CdWindow   *self)
 {
   cd_window_show_case (self, case_id);
+}
+
+/* The guided handling, for a case or for a new complaint (case_id 0). One wizard per case:
+ * asking again brings the open one forward. */
+static void
+open_wizard (CdWindow *self,
+             gint64    case_id)
+{
+  CdWizard *wizard;
+
+  if (case_id != 0)
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      if (CD_IS_WIZARD (l->data) && cd_wizard_get_case (l->data) != NULL &&
+          cd_wizard_get_case (l->data)->id == case_id)
+        {
+          gtk_window_present (l->data);
+          g_list_free (l);
+          return;
+        }
+
+  wizard = cd_wizard_new (GTK_WINDOW (self), self->database, self->cases, self->blacklist,
+                          self->templates, self->currency, self->shop_name, case_id);
+  g_signal_connect_object (wizard, "case-created", G_CALLBACK (on_wizard_case_created_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (wizard));
 }
 
 /* Actions */
@@ -291,6 +360,102 @@ new_case_action (GtkWidget  *widget,
 
   g_signal_connect_object (form, "saved", G_CALLBACK (on_case_form_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+new_guided_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_wizard (CD_WINDOW (widget), 0);
+}
+
+static void
+on_shop_row_changed_cb (AdwEntryRow *row,
+                        CdWindow    *self)
+{
+  g_autoptr(CdShopSettings) shop = cd_shop_settings_load (self->database, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *which = g_object_get_data (G_OBJECT (row), "cd-field");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (shop == NULL)
+    return;
+  if (g_str_equal (which, "currency"))
+    {
+      g_autofree char *code = g_ascii_strup (text, -1);
+
+      if (!cd_shop_settings_currency_is_valid (code))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          return;
+        }
+      g_free (shop->currency);
+      shop->currency = g_steal_pointer (&code);
+    }
+  else
+    {
+      g_free (shop->name);
+      shop->name = g_strdup (text);
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (!cd_shop_settings_save (shop, self->database, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      g_warning ("Cannot save the shop settings: %s", error->message);
+      return;
+    }
+  load_shop (self);
+  cd_case_list_view_set_currency (self->list_view, self->currency);
+  cd_case_page_set_currency (self->case_page, self->currency);
+}
+
+static GtkWidget *
+shop_entry_row (CdWindow   *self,
+                const char *title,
+                const char *field,
+                const char *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "cd-field", (gpointer) field);
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_shop_row_changed_cb), self, 0);
+  return row;
+}
+
+/* Preferences: the shop (its name and currency) and the compensation policy. */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Shop"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "emblem-system-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Shop"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The name goes into messages to buyers; money is "
+                                           "kept in the currency’s smallest unit."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             shop_entry_row (self, _("Shop _Name"), "name", self->shop_name));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             shop_entry_row (self, _("_Currency (ISO 4217, such as CNY)"),
+                                             "currency", self->currency));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (cd_policy_editor_new (self->database,
+                                                                          self->currency)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -350,6 +515,8 @@ cd_window_constructed (GObject *object)
 
   self->cases = cd_case_repository_new (self->database);
   self->blacklist = cd_blacklist_repository_new (self->database);
+  self->templates = cd_template_repository_new (self->database);
+  seed_templates (self);
   load_shop (self);
 
   self->list_view = cd_case_list_view_new (self->cases);
@@ -363,6 +530,12 @@ cd_window_constructed (GObject *object)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->case_page), "case");
   g_signal_connect_object (self->case_page, "back", G_CALLBACK (on_case_page_back_cb), self, 0);
   g_signal_connect_object (self->case_page, "add-toast", G_CALLBACK (on_add_toast_cb), self, 0);
+  g_signal_connect_object (self->case_page, "guide", G_CALLBACK (on_case_page_guide_cb), self, 0);
+
+  self->templates_view = cd_templates_view_new (self->templates);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->templates_view), "templates");
+  g_signal_connect_object (self->templates_view, "add-toast", G_CALLBACK (on_add_toast_cb), self,
+                           0);
 
   self->blacklist_view = cd_blacklist_view_new (self->blacklist, self->cases);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->blacklist_view), "blacklist");
@@ -384,6 +557,7 @@ cd_window_constructed (GObject *object)
   gtk_stack_set_visible_child_name (self->content_stack, "cases");
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (self->leaflet));
   cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (self->leaflet));
+  cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (self->leaflet));
   /* The counts can come a moment after the first frame; whether to greet cannot. */
   if (g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (self->list_view))) == 0)
     recount (self);
@@ -408,9 +582,11 @@ cd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
   g_clear_object (&self->cases);
   g_clear_object (&self->blacklist);
+  g_clear_object (&self->templates);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->shop_name, g_free);
 
   G_OBJECT_CLASS (cd_window_parent_class)->dispose (object);
 }
@@ -506,6 +682,12 @@ cd_window_class_init (CdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-guided", NULL, new_guided_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-guided", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case", NULL);

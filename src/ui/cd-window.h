@@ -10,6 +10,7 @@
 #include "cd-case-list-view.h"
 #include "cd-case-repository.h"
 #include "cd-database.h"
+#include "cd-template-repository.h"
 
 G_BEGIN_DECLS
 
