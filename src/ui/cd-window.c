@@ -60,6 +60,7 @@ struct _CdWindow
   guint                  clock_source;
   guint                  watch_source;
   gint64                 data_version;
+  gulong                 first_frame_handler;
 };
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,6 +171,24 @@ schedule_recount (CdWindow *self)
 {
   if (self->recount_source == 0)
     self->recount_source = g_idle_add (recount, self);
+}
+
+/* The counts scan every open case: they wait until the window has shown its first frame. */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   CdWindow      *self)
+{
+  g_clear_signal_handler (&self->first_frame_handler, clock);
+  schedule_recount (self);
+}
+
+static void
+on_realize_cb (GtkWidget *widget,
+               CdWindow  *self)
+{
+  self->first_frame_handler =
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_cb), self, 0);
 }
 
 static gboolean
@@ -419,6 +438,7 @@ shop_entry_row (CdWindow   *self,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), value);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "cd-field", (gpointer) field);
@@ -558,11 +578,11 @@ cd_window_constructed (GObject *object)
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (self->leaflet));
   cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (self->leaflet));
   cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (self->leaflet));
-  /* The counts can come a moment after the first frame; whether to greet cannot. */
+  /* The counts can come after the first frame; whether to greet cannot. */
   if (g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (self->list_view))) == 0)
     recount (self);
   else
-    schedule_recount (self);
+    g_signal_connect_object (self, "realize", G_CALLBACK (on_realize_cb), self, 0);
   self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, tick, self);
   self->data_version = cd_database_get_data_version (self->database);
   self->watch_source = g_timeout_add_seconds (WATCH_SECONDS, watch, self);
