@@ -243,8 +243,37 @@ read_time (Import     *import,
   return FALSE;
 }
 
-/* Returns: (transfer none) (nullable): the member as an object; NULL with the error set when
- * it is not one, or when it is absent and @required; NULL with no error when it is absent. */
+/* Returns: (transfer none) (nullable): the member when it is a node of @type; NULL with the
+ * error set when it is not, or when it is absent and @required; NULL with no error when it is
+ * absent. */
+static JsonNode *
+get_container (Import       *import,
+               JsonObject   *object,
+               const char   *key,
+               JsonNodeType  type,
+               gboolean      required,
+               gboolean     *failed)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize mark;
+
+  *failed = FALSE;
+  if (node != NULL && JSON_NODE_TYPE (node) == type)
+    return node;
+  if (node == NULL && !required)
+    return NULL;
+
+  mark = cd_import_push_key (import, key);
+  if (node == NULL)
+    cd_import_fail (import, _("is required"));
+  else
+    cd_import_fail (import, type == JSON_NODE_OBJECT ? _("must be an object")
+                                                     : _("must be an array"));
+  cd_import_pop (import, mark);
+  *failed = TRUE;
+  return NULL;
+}
+
 static JsonObject *
 get_object (Import     *import,
             JsonObject *object,
@@ -252,20 +281,9 @@ get_object (Import     *import,
             gboolean    required,
             gboolean   *failed)
 {
-  JsonNode *node = json_object_get_member (object, key);
-  gsize mark;
+  JsonNode *node = get_container (import, object, key, JSON_NODE_OBJECT, required, failed);
 
-  *failed = FALSE;
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
-  if (node == NULL && !required)
-    return NULL;
-
-  mark = cd_import_push_key (import, key);
-  cd_import_fail (import, node == NULL ? _("is required") : _("must be an object"));
-  cd_import_pop (import, mark);
-  *failed = TRUE;
-  return NULL;
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 static JsonArray *
@@ -275,20 +293,9 @@ get_array (Import     *import,
            gboolean    required,
            gboolean   *failed)
 {
-  JsonNode *node = json_object_get_member (object, key);
-  gsize mark;
+  JsonNode *node = get_container (import, object, key, JSON_NODE_ARRAY, required, failed);
 
-  *failed = FALSE;
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
-  if (node == NULL && !required)
-    return NULL;
-
-  mark = cd_import_push_key (import, key);
-  cd_import_fail (import, node == NULL ? _("is required") : _("must be an array"));
-  cd_import_pop (import, mark);
-  *failed = TRUE;
-  return NULL;
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *
