@@ -251,10 +251,46 @@ load_shop (CdWindow *self)
     adw_window_title_set_subtitle (self->sidebar_title, shop->name);
 }
 
+static void on_add_toast_cb                     (GtkWidget       *child,
+                                                 AdwToast        *toast,
+                                                 CdWindow        *self);
+static void on_case_activated_from_blacklist_cb (CdBlacklistView *view,
+                                                 gint64           case_id,
+                                                 CdWindow        *self);
+
+/* The blacklist and the templates are built when first shown: with a million blacklist
+ * entries, their list is not worth reading on the start-up path. */
+static void
+ensure_page (CdWindow   *self,
+             const char *page)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  if (g_str_equal (page, "blacklist") && self->blacklist_view == NULL)
+    {
+      self->blacklist_view = cd_blacklist_view_new (self->blacklist, self->cases);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->blacklist_view), "blacklist");
+      g_signal_connect_object (self->blacklist_view, "add-toast", G_CALLBACK (on_add_toast_cb),
+                               self, 0);
+      g_signal_connect_object (self->blacklist_view, "case-activated",
+                               G_CALLBACK (on_case_activated_from_blacklist_cb), self, 0);
+      cd_blacklist_view_set_folded (self->blacklist_view, folded);
+    }
+  else if (g_str_equal (page, "templates") && self->templates_view == NULL)
+    {
+      self->templates_view = cd_templates_view_new (self->templates);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->templates_view), "templates");
+      g_signal_connect_object (self->templates_view, "add-toast", G_CALLBACK (on_add_toast_cb),
+                               self, 0);
+      cd_templates_view_set_folded (self->templates_view, folded);
+    }
+}
+
 static void
 show_content (CdWindow   *self,
               const char *page)
 {
+  ensure_page (self, page);
   gtk_stack_set_visible_child_name (self->content_stack, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -313,8 +349,10 @@ on_leaflet_folded_cb (AdwLeaflet *leaflet,
                       CdWindow   *self)
 {
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (leaflet));
-  cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (leaflet));
-  cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (leaflet));
+  if (self->blacklist_view != NULL)
+    cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (leaflet));
+  if (self->templates_view != NULL)
+    cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (leaflet));
 }
 
 static void
@@ -487,7 +525,7 @@ search_action (GtkWidget  *widget,
   const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
 
   /* Ctrl+F searches what is on show: the blacklist, or else the cases. */
-  if (g_strcmp0 (visible, "blacklist") == 0)
+  if (g_strcmp0 (visible, "blacklist") == 0 && self->blacklist_view != NULL)
     {
       cd_blacklist_view_focus_search (self->blacklist_view);
       return;
@@ -552,18 +590,6 @@ cd_window_constructed (GObject *object)
   g_signal_connect_object (self->case_page, "add-toast", G_CALLBACK (on_add_toast_cb), self, 0);
   g_signal_connect_object (self->case_page, "guide", G_CALLBACK (on_case_page_guide_cb), self, 0);
 
-  self->templates_view = cd_templates_view_new (self->templates);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->templates_view), "templates");
-  g_signal_connect_object (self->templates_view, "add-toast", G_CALLBACK (on_add_toast_cb), self,
-                           0);
-
-  self->blacklist_view = cd_blacklist_view_new (self->blacklist, self->cases);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->blacklist_view), "blacklist");
-  g_signal_connect_object (self->blacklist_view, "add-toast", G_CALLBACK (on_add_toast_cb), self,
-                           0);
-  g_signal_connect_object (self->blacklist_view, "case-activated",
-                           G_CALLBACK (on_case_activated_from_blacklist_cb), self, 0);
-
   g_signal_connect_object (self->cases, "case-added", G_CALLBACK (on_repository_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cases, "case-changed", G_CALLBACK (on_repository_changed_cb),
@@ -576,8 +602,6 @@ cd_window_constructed (GObject *object)
   gtk_list_box_select_row (self->views_list, self->row_open);
   gtk_stack_set_visible_child_name (self->content_stack, "cases");
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (self->leaflet));
-  cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (self->leaflet));
-  cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (self->leaflet));
   /* The counts can come after the first frame; whether to greet cannot. */
   if (g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (self->list_view))) == 0)
     recount (self);
@@ -808,6 +832,7 @@ cd_window_show_view (CdWindow   *self,
         return;
       }
 
+  ensure_page (self, name);
   if (gtk_stack_get_child_by_name (self->content_stack, name) != NULL)
     show_content (self, name);
 }
