@@ -1,0 +1,433 @@
+/* cd-report.c — what service costs, over a period
+ *
+ * Every figure is aggregated by SQLite except the median, which is taken in C from a sorted
+ * list SQLite returns. Which time places each thing in the period [from, to):
+ *
+ * - a case: created_at, the first contact;
+ * - a compensation's cost: its done_at when set, else its case's created_at (an accepted
+ *   remedy not yet carried out is a cost the shop has already committed to, and belongs with
+ *   the complaint that caused it). Only compensations done or accepted cost anything:
+ *   suggested, offered and declined ones were never given;
+ * - a satisfaction score: the done_at of its follow-up;
+ * - time to close: over the cases first contacted in the period whose stage is closed, from
+ *   created_at to updated_at. Once closed, a case is no longer edited in the normal course,
+ *   so its last change is its closing; this does not depend on the wording of timeline text;
+ * - a promise: the case's promised_by. It was kept when a compensation was done no later than
+ *   the deadline; late when none was, and either one was done after it or the deadline has
+ *   passed (promised_by < now); pending otherwise.
+ *
+ * Months are calendar months in UTC, "YYYY-MM".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-report"
+
+#include "config.h"
+
+#include "cd-error.h"
+#include "cd-report.h"
+
+/* Compensations that cost the shop something, each placed at one instant (see above). */
+#define COST_SOURCE \
+  "(SELECT COALESCE (m.done_at, c.created_at) AS at, m.kind AS kind, m.cost AS cost " \
+  "FROM compensations m JOIN cases c ON c.id = m.case_id " \
+  "WHERE m.status IN ('done', 'accepted'))"
+
+#define IN_PERIOD(col) col " >= :from AND " col " < :to"
+
+#define MONTH_OF(col) "strftime ('%Y-%m', " col " / 1000000, 'unixepoch')"
+
+/* Columns of a satisfaction row after its month: count, average, then scores 1 to 5. */
+#define SATISFACTION_COLUMNS \
+  "COUNT (satisfaction), AVG (satisfaction), SUM (satisfaction = 1), " \
+  "SUM (satisfaction = 2), SUM (satisfaction = 3), SUM (satisfaction = 4), " \
+  "SUM (satisfaction = 5) FROM followups " \
+  "WHERE " IN_PERIOD ("done_at") " AND satisfaction IS NOT NULL"
+
+static void
+cost_row_free (gpointer data)
+{
+  CdReportCostRow *row = data;
+
+  g_free (row->month);
+  g_free (row->kind);
+  g_free (row);
+}
+
+static void
+count_row_free (gpointer data)
+{
+  CdReportCountRow *row = data;
+
+  g_free (row->key);
+  g_free (row);
+}
+
+static void
+satisfaction_free (gpointer data)
+{
+  CdReportSatisfaction *row = data;
+
+  g_free (row->month);
+  g_free (row);
+}
+
+static void
+bind_period (sqlite3_stmt   *stmt,
+             const CdReport *report)
+{
+  cd_database_bind_int64 (stmt, ":from", report->from);
+  cd_database_bind_int64 (stmt, ":to", report->to);
+}
+
+/* Steps @stmt to its one row; the caller reads it, then releases @stmt. */
+static gboolean
+step_one_row (CdDatabase    *db,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  switch (cd_database_step (db, stmt, error))
+    {
+    case CD_STEP_ROW:
+      return TRUE;
+    case CD_STEP_DONE:
+      g_set_error_literal (error, CD_ERROR, CD_ERROR_DATABASE,
+                           "An aggregate query returned no row");
+      return FALSE;
+    case CD_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
+/* Runs a one-row query over the period whose first column is the answer. */
+static gboolean
+read_scalar (CdDatabase      *db,
+             const char      *sql,
+             const CdReport  *report,
+             gint64          *value,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  if (!step_one_row (db, stmt, error))
+    return FALSE;
+  *value = sqlite3_column_int64 (stmt, 0);
+  cd_database_release (stmt);
+  return TRUE;
+}
+
+static gboolean
+read_costs (CdDatabase  *db,
+            CdReport    *report,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  CdStep step;
+
+  if (!read_scalar (db, "SELECT COALESCE (SUM (cost), 0) FROM " COST_SOURCE
+                        " WHERE " IN_PERIOD ("at"),
+                    report, &report->total_cost, error))
+    return FALSE;
+
+  stmt = cd_database_prepare (db,
+    "SELECT " MONTH_OF ("at") " AS month, kind, SUM (cost) FROM " COST_SOURCE
+    " WHERE " IN_PERIOD ("at") " GROUP BY month, kind ORDER BY month, kind", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
+    {
+      CdReportCostRow *row = g_new0 (CdReportCostRow, 1);
+
+      row->month = g_strdup (cd_database_column_text (stmt, 0));
+      row->kind = g_strdup (cd_database_column_text (stmt, 1));
+      row->cost = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (report->cost_by_month_kind, row);
+    }
+  return step == CD_STEP_DONE;
+}
+
+/* @sql gives (key, count) rows; its text is one of the constants below. */
+static gboolean
+read_counts (CdDatabase      *db,
+             const char      *sql,
+             const CdReport  *report,
+             GPtrArray       *rows,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (db, sql, error);
+  CdStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
+    {
+      CdReportCountRow *row = g_new0 (CdReportCountRow, 1);
+
+      row->key = g_strdup (cd_database_column_text (stmt, 0));
+      row->count = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (rows, row);
+    }
+  return step == CD_STEP_DONE;
+}
+
+static gboolean
+read_cases (CdDatabase  *db,
+            CdReport    *report,
+            GError     **error)
+{
+  return read_scalar (db, "SELECT COUNT (*) FROM cases WHERE " IN_PERIOD ("created_at"),
+                      report, &report->n_cases, error) &&
+         read_counts (db,
+                      "SELECT category, COUNT (*) AS n FROM cases "
+                      "WHERE " IN_PERIOD ("created_at") " "
+                      "GROUP BY category ORDER BY n DESC, category",
+                      report, report->cases_by_category, error) &&
+         read_counts (db,
+                      "SELECT root_cause, COUNT (*) AS n FROM cases "
+                      "WHERE " IN_PERIOD ("created_at") " "
+                      "GROUP BY root_cause ORDER BY n DESC, root_cause",
+                      report, report->cases_by_root_cause, error);
+}
+
+/* Reads SATISFACTION_COLUMNS starting at @column. */
+static void
+fill_satisfaction (sqlite3_stmt         *stmt,
+                   int                   column,
+                   CdReportSatisfaction *satisfaction)
+{
+  satisfaction->count = sqlite3_column_int64 (stmt, column);
+  /* AVG () of no rows is NULL, which reads as 0.0 */
+  satisfaction->average = sqlite3_column_double (stmt, column + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (satisfaction->distribution); i++)
+    satisfaction->distribution[i] = sqlite3_column_int64 (stmt, column + 2 + (int) i);
+}
+
+static gboolean
+read_satisfaction (CdDatabase  *db,
+                   CdReport    *report,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  CdStep step;
+
+  stmt = cd_database_prepare (db, "SELECT " SATISFACTION_COLUMNS, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  if (!step_one_row (db, stmt, error))
+    return FALSE;
+  fill_satisfaction (stmt, 0, &report->satisfaction);
+  cd_database_release (stmt);
+
+  stmt = cd_database_prepare (db,
+    "SELECT " MONTH_OF ("done_at") " AS month, " SATISFACTION_COLUMNS
+    " GROUP BY month ORDER BY month", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
+    {
+      CdReportSatisfaction *row = g_new0 (CdReportSatisfaction, 1);
+
+      row->month = g_strdup (cd_database_column_text (stmt, 0));
+      fill_satisfaction (stmt, 1, row);
+      g_ptr_array_add (report->satisfaction_by_month, row);
+    }
+  return step == CD_STEP_DONE;
+}
+
+/* The median of an even count is the mean of the middle two, rounded down. */
+static gboolean
+read_time_to_close (CdDatabase  *db,
+                    CdReport    *report,
+                    GError     **error)
+{
+  g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  CdStep step;
+  guint n;
+
+  stmt = cd_database_prepare (db,
+    "SELECT MAX (updated_at - created_at, 0) AS d FROM cases "
+    "WHERE stage = 'closed' AND " IN_PERIOD ("created_at") " ORDER BY d", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
+    {
+      gint64 d = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (durations, d);
+    }
+  if (step != CD_STEP_DONE)
+    return FALSE;
+
+  n = durations->len;
+  report->n_closed = n;
+  if (n == 0)
+    report->median_time_to_close = 0;
+  else if (n % 2 == 1)
+    report->median_time_to_close = g_array_index (durations, gint64, n / 2);
+  else
+    {
+      gint64 lo = g_array_index (durations, gint64, n / 2 - 1);
+      gint64 hi = g_array_index (durations, gint64, n / 2);
+
+      report->median_time_to_close = lo + (hi - lo) / 2;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_promises (CdDatabase  *db,
+               CdReport    *report,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (db,
+    "SELECT COALESCE (SUM (kept), 0), "
+    "COALESCE (SUM (NOT kept AND (done_late OR promised_by < :now)), 0), "
+    "COALESCE (SUM (NOT kept AND NOT done_late AND promised_by >= :now), 0) "
+    "FROM (SELECT c.promised_by AS promised_by, "
+    "EXISTS (SELECT 1 FROM compensations m WHERE m.case_id = c.id AND m.status = 'done' "
+    "AND m.done_at <= c.promised_by) AS kept, "
+    "EXISTS (SELECT 1 FROM compensations m WHERE m.case_id = c.id AND m.status = 'done' "
+    "AND m.done_at > c.promised_by) AS done_late "
+    "FROM cases c WHERE c.promised_by IS NOT NULL AND " IN_PERIOD ("c.promised_by") ")",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  cd_database_bind_int64 (stmt, ":now", report->now);
+  if (!step_one_row (db, stmt, error))
+    return FALSE;
+  report->promises_kept = sqlite3_column_int64 (stmt, 0);
+  report->promises_late = sqlite3_column_int64 (stmt, 1);
+  report->promises_pending = sqlite3_column_int64 (stmt, 2);
+  cd_database_release (stmt);
+  return TRUE;
+}
+
+static CdReport *
+report_new (gint64 from,
+            gint64 to,
+            gint64 now)
+{
+  CdReport *self = g_new0 (CdReport, 1);
+
+  self->from = from;
+  self->to = to;
+  self->now = now;
+  self->cost_by_month_kind = g_ptr_array_new_with_free_func (cost_row_free);
+  self->cases_by_category = g_ptr_array_new_with_free_func (count_row_free);
+  self->cases_by_root_cause = g_ptr_array_new_with_free_func (count_row_free);
+  self->satisfaction_by_month = g_ptr_array_new_with_free_func (satisfaction_free);
+  return self;
+}
+
+/**
+ * cd_report_compute:
+ * @db: the database
+ * @from: start of the period, UTC microseconds, included
+ * @to: end of the period, UTC microseconds, excluded
+ * @now: the present, which decides whether an unmet promise is late or still pending
+ *
+ * Reads every figure from one consistent snapshot. A period holding nothing gives zeros.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+CdReport *
+cd_report_compute (CdDatabase  *db,
+                   gint64       from,
+                   gint64       to,
+                   gint64       now,
+                   GError     **error)
+{
+  g_autoptr(CdReport) report = NULL;
+
+  g_return_val_if_fail (CD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = report_new (from, to, now);
+  if (!cd_database_begin_read (db, error))
+    return NULL;
+  if (!read_costs (db, report, error) ||
+      !read_cases (db, report, error) ||
+      !read_satisfaction (db, report, error) ||
+      !read_time_to_close (db, report, error) ||
+      !read_promises (db, report, error))
+    {
+      cd_database_rollback (db);
+      return NULL;
+    }
+  if (!cd_database_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+void
+cd_report_free (CdReport *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->cost_by_month_kind, g_ptr_array_unref);
+  g_clear_pointer (&self->cases_by_category, g_ptr_array_unref);
+  g_clear_pointer (&self->cases_by_root_cause, g_ptr_array_unref);
+  g_clear_pointer (&self->satisfaction_by_month, g_ptr_array_unref);
+  g_free (self->satisfaction.month);
+  g_free (self);
+}
+
+/* n / d rounded half up, for n >= 0 and d > 0; written so that nothing overflows. */
+static gint64
+divide_rounded (gint64 n,
+                gint64 d)
+{
+  gint64 r = n % d;
+
+  return n / d + (r >= d - r ? 1 : 0);
+}
+
+/**
+ * cd_report_cost_per_order:
+ * @orders: how many orders the shop had in the period
+ *
+ * Returns: the service cost per order in minor units, rounded half up; 0 when @orders is not
+ *   positive
+ */
+gint64
+cd_report_cost_per_order (const CdReport *self,
+                          gint64          orders)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (orders <= 0)
+    return 0;
+  return divide_rounded (self->total_cost, orders);
+}
+
+/**
+ * cd_report_cost_share_per_mille:
+ * @revenue: the shop's revenue in the period, minor units (up to 9×10¹⁵)
+ *
+ * Returns: the service cost as a share of @revenue in per mille, rounded half up; 0 when
+ *   @revenue is not positive
+ */
+gint64
+cd_report_cost_share_per_mille (const CdReport *self,
+                                gint64          revenue)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (revenue <= 0)
+    return 0;
+  /* cost × 1000 / revenue, split so that cost × 1000 cannot overflow */
+  return self->total_cost / revenue * 1000 +
+         divide_rounded (self->total_cost % revenue * 1000, revenue);
+}
