@@ -319,6 +319,8 @@ test_guide (Fixture       *f,
   gtk_window_destroy (wizard);
   spin (50);
 
+  cd_window_show_view (f->window, "reports");
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "reports");
   cd_window_show_view (f->window, "templates");
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "templates");
   {

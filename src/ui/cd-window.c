@@ -13,6 +13,7 @@
 #include "cd-case-form.h"
 #include "cd-case-page.h"
 #include "cd-policy-editor.h"
+#include "cd-reports-view.h"
 #include "cd-shop-settings.h"
 #include "cd-templates-view.h"
 #include "cd-window.h"
@@ -55,6 +56,7 @@ struct _CdWindow
   CdCasePage            *case_page;
   CdBlacklistView       *blacklist_view;
   CdTemplatesView       *templates_view;
+  CdReportsView         *reports_view;
 
   guint                  recount_source;
   guint                  clock_source;
@@ -258,7 +260,7 @@ static void on_case_activated_from_blacklist_cb (CdBlacklistView *view,
                                                  gint64           case_id,
                                                  CdWindow        *self);
 
-/* The blacklist and the templates are built when first shown: with a million blacklist
+/* The blacklist, the templates and the reports are built when first shown: with a million blacklist
  * entries, their list is not worth reading on the start-up path. */
 static void
 ensure_page (CdWindow   *self,
@@ -275,6 +277,19 @@ ensure_page (CdWindow   *self,
       g_signal_connect_object (self->blacklist_view, "case-activated",
                                G_CALLBACK (on_case_activated_from_blacklist_cb), self, 0);
       cd_blacklist_view_set_folded (self->blacklist_view, folded);
+    }
+  else if (g_str_equal (page, "reports") && self->reports_view == NULL)
+    {
+      self->reports_view = cd_reports_view_new (self->database, self->currency);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->reports_view), "reports");
+      g_signal_connect_object (self->reports_view, "add-toast", G_CALLBACK (on_add_toast_cb),
+                               self, 0);
+      cd_reports_view_set_folded (self->reports_view, folded);
+    }
+  else if (g_str_equal (page, "reports"))
+    {
+      /* Figures as of now, each time the page is opened. */
+      cd_reports_view_refresh (self->reports_view);
     }
   else if (g_str_equal (page, "templates") && self->templates_view == NULL)
     {
@@ -353,6 +368,8 @@ on_leaflet_folded_cb (AdwLeaflet *leaflet,
     cd_blacklist_view_set_folded (self->blacklist_view, adw_leaflet_get_folded (leaflet));
   if (self->templates_view != NULL)
     cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (leaflet));
+  if (self->reports_view != NULL)
+    cd_reports_view_set_folded (self->reports_view, adw_leaflet_get_folded (leaflet));
 }
 
 static void
