@@ -168,10 +168,11 @@ format_duration (gint64 usec)
     }
   if (days == 0 && hours == 0)
     return g_strdup (_("Under an hour"));
-  day_text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days",
-                                        (gulong) days), days);
-  hour_text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " hour",
-                                         "%" G_GINT64_FORMAT " hours", (gulong) hours), hours);
+  /* The counts are small; %lu keeps the message whole for gettext (G_GINT64_FORMAT would
+   * split it). */
+  day_text = g_strdup_printf (ngettext ("%lu day", "%lu days", (gulong) days), (gulong) days);
+  hour_text = g_strdup_printf (ngettext ("%lu hour", "%lu hours", (gulong) hours),
+                               (gulong) hours);
   if (days == 0)
     return g_steal_pointer (&hour_text);
   if (hours == 0)
@@ -268,10 +269,10 @@ fill_satisfaction (CdReportsView              *self,
   {
     /* Translators: the average satisfaction score, e.g. "4.2 / 5" */
     g_autofree char *average = g_strdup_printf (_("%.1f / 5"), satisfaction->average);
-    g_autofree char *count = g_strdup_printf (ngettext ("from %" G_GINT64_FORMAT " follow-up",
-                                                        "from %" G_GINT64_FORMAT " follow-ups",
+    g_autofree char *count = g_strdup_printf (ngettext ("from %lu follow-up",
+                                                        "from %lu follow-ups",
                                                         (gulong) satisfaction->count),
-                                              satisfaction->count);
+                                              (gulong) satisfaction->count);
 
     gtk_label_set_text (self->satisfaction_label, average);
     gtk_label_set_text (self->satisfaction_count_label, count);
