@@ -635,12 +635,14 @@ cd_import_read_header (Import          *import,
     }
 
   if (!read_time (import, root, "exported_at", FALSE, FALSE, &exported_at) ||
-      !read_shop (import, root))
-    return FALSE;
-
-  if (get_array (import, root, "cases", TRUE, &failed) == NULL ||
+      !read_shop (import, root) ||
+      get_array (import, root, "cases", TRUE, &failed) == NULL ||
       get_array (import, root, "blacklist", TRUE, &failed) == NULL)
-    return FALSE;
+    {
+      /* read_shop() may have made the settings before a later member failed. */
+      g_clear_object (&import->shop);
+      return FALSE;
+    }
 
   *shop = g_steal_pointer (&import->shop);
   return TRUE;
