@@ -624,6 +624,14 @@ cd_window_constructed (GObject *object)
     recount (self);
   else
     g_signal_connect_object (self, "realize", G_CALLBACK (on_realize_cb), self, 0);
+  /* A file CompDesk may read but not write opens all the same, and says so. */
+  if (cd_database_is_read_only (self->database))
+    {
+      AdwToast *toast = adw_toast_new (_("This database is read-only: changes cannot be saved"));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, tick, self);
   self->data_version = cd_database_get_data_version (self->database);
   self->watch_source = g_timeout_add_seconds (WATCH_SECONDS, watch, self);
