@@ -72,7 +72,8 @@ add_follow_up (CdCase *kase,
                gint64  done_at,
                int     satisfaction)
 {
-  CdFollowUp *f = cd_follow_up_new (done_at - DAY);
+  /* A visit not made yet is due far ahead (and CD_TIME_UNSET - DAY would overflow). */
+  CdFollowUp *f = cd_follow_up_new (done_at == CD_TIME_UNSET ? G_MAXINT64 / 2 : done_at - DAY);
 
   f->done_at = done_at;
   f->satisfaction = satisfaction;
