@@ -7,6 +7,7 @@
 
 #include "cd-case-form.h"
 #include "cd-case-page.h"
+#include "cd-shop-settings.h"
 #include "cd-wizard.h"
 #include "cd-case-list-view.h"
 #include "cd-test-util.h"
@@ -331,6 +332,35 @@ test_guide (Fixture       *f,
   }
 }
 
+/* Preferences: a new currency is saved and the window takes it. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CdShopSettings) shop = NULL;
+  GtkWindow *prefs = NULL;
+  GtkWidget *row;
+
+  open_window (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  spin (100);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+
+  /* The second entry row is the currency. */
+  row = find_child (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "usd");
+  g_signal_emit_by_name (row, "apply");
+  shop = cd_shop_settings_load (f->db, NULL);
+  g_assert_cmpstr (shop->currency, ==, "USD");
+  gtk_window_destroy (prefs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +381,7 @@ main (int   argc,
   ADD ("views-search-filter-sort", test_views_search_filter_sort);
   ADD ("new-case", test_new_case);
   ADD ("guide", test_guide);
+  ADD ("preferences", test_preferences);
 #undef ADD
 
   return g_test_run ();

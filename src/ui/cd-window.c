@@ -12,7 +12,7 @@
 #include "cd-builtin-templates.h"
 #include "cd-case-form.h"
 #include "cd-case-page.h"
-#include "cd-policy-editor.h"
+#include "cd-preferences.h"
 #include "cd-reports-view.h"
 #include "cd-shop-settings.h"
 #include "cd-templates-view.h"
@@ -445,60 +445,13 @@ new_guided_action (GtkWidget  *widget,
 }
 
 static void
-on_shop_row_changed_cb (AdwEntryRow *row,
-                        CdWindow    *self)
+on_shop_changed (gpointer user_data)
 {
-  g_autoptr(CdShopSettings) shop = cd_shop_settings_load (self->database, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *which = g_object_get_data (G_OBJECT (row), "cd-field");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  CdWindow *self = user_data;
 
-  if (shop == NULL)
-    return;
-  if (g_str_equal (which, "currency"))
-    {
-      g_autofree char *code = g_ascii_strup (text, -1);
-
-      if (!cd_shop_settings_currency_is_valid (code))
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-          return;
-        }
-      g_free (shop->currency);
-      shop->currency = g_steal_pointer (&code);
-    }
-  else
-    {
-      g_free (shop->name);
-      shop->name = g_strdup (text);
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  if (!cd_shop_settings_save (shop, self->database, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      g_warning ("Cannot save the shop settings: %s", error->message);
-      return;
-    }
   load_shop (self);
   cd_case_list_view_set_currency (self->list_view, self->currency);
   cd_case_page_set_currency (self->case_page, self->currency);
-}
-
-static GtkWidget *
-shop_entry_row (CdWindow   *self,
-                const char *title,
-                const char *field,
-                const char *value)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), value);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "cd-field", (gpointer) field);
-  g_signal_connect_object (row, "apply", G_CALLBACK (on_shop_row_changed_cb), self, 0);
-  return row;
 }
 
 /* Preferences: the shop (its name and currency) and the compensation policy. */
@@ -507,30 +460,8 @@ preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  CdWindow *self = CD_WINDOW (widget);
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Shop"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "emblem-system-symbolic");
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Shop"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The name goes into messages to buyers; money is "
-                                           "kept in the currency’s smallest unit."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             shop_entry_row (self, _("Shop _Name"), "name", self->shop_name));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             shop_entry_row (self, _("_Currency (ISO 4217, such as CNY)"),
-                                             "currency", self->currency));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (cd_policy_editor_new (self->database,
-                                                                          self->currency)));
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (cd_preferences_new (GTK_WINDOW (widget), CD_WINDOW (widget)->database,
+                                          on_shop_changed, widget));
 }
 
 static void
