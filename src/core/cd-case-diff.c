@@ -1,0 +1,181 @@
+/* cd-case-diff.c — what changed between two versions of a case, for its timeline
+ *
+ * Nothing is silently overwritten: every edit appends a timeline event that names the fields
+ * it changed, by their exchange-format keys, with the old and new values where they are
+ * short enough to read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-case-diff"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "cd-case-diff.h"
+#include "cd-time.h"
+
+/* The text fields a diff names, by their exchange-format key. */
+static const struct {
+  const char *key;
+  gsize       offset;
+} text_fields[] = {
+  { "customer.name", G_STRUCT_OFFSET (CdCase, customer_name) },
+  { "customer.buyer_id", G_STRUCT_OFFSET (CdCase, buyer_id) },
+  { "customer.phone", G_STRUCT_OFFSET (CdCase, phone) },
+  { "customer.email", G_STRUCT_OFFSET (CdCase, email) },
+  { "order.number", G_STRUCT_OFFSET (CdCase, order_number) },
+  { "order.product", G_STRUCT_OFFSET (CdCase, product) },
+  { "description", G_STRUCT_OFFSET (CdCase, description) },
+  { "summary", G_STRUCT_OFFSET (CdCase, summary) },
+  { "customer_wants", G_STRUCT_OFFSET (CdCase, customer_wants) },
+  { "promise", G_STRUCT_OFFSET (CdCase, promise) },
+  { "improvement", G_STRUCT_OFFSET (CdCase, improvement) },
+  { "language", G_STRUCT_OFFSET (CdCase, language) },
+};
+
+static const struct {
+  const char *key;
+  gsize       offset;
+  GType     (*get_type) (void);
+} enum_fields[] = {
+  { "customer.platform", G_STRUCT_OFFSET (CdCase, platform), cd_platform_get_type },
+  { "channel", G_STRUCT_OFFSET (CdCase, channel), cd_channel_get_type },
+  { "category", G_STRUCT_OFFSET (CdCase, category), cd_category_get_type },
+  { "severity", G_STRUCT_OFFSET (CdCase, severity), cd_severity_get_type },
+  { "responsibility", G_STRUCT_OFFSET (CdCase, responsibility), cd_responsibility_get_type },
+  { "root_cause", G_STRUCT_OFFSET (CdCase, root_cause), cd_root_cause_get_type },
+};
+
+#define TEXT_FIELD(kase, i) (*(char **) G_STRUCT_MEMBER_P ((kase), text_fields[i].offset))
+#define ENUM_FIELD(kase, i) (*(int *) G_STRUCT_MEMBER_P ((kase), enum_fields[i].offset))
+
+/* Long texts are named, not quoted, so the timeline stays readable. */
+static void
+describe_text_change (GString    *out,
+                      const char *key,
+                      const char *before,
+                      const char *after)
+{
+  const gsize quote_limit = 80;
+
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  if (strlen (before) > quote_limit || strlen (after) > quote_limit ||
+      strchr (before, '\n') != NULL || strchr (after, '\n') != NULL)
+    g_string_append (out, key);
+  else
+    g_string_append_printf (out, "%s: %s → %s", key, before, after);
+}
+
+static gboolean
+compensations_equal (GPtrArray *a,
+                     GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      CdCompensation *x = g_ptr_array_index (a, i);
+      CdCompensation *y = g_ptr_array_index (b, i);
+
+      if (x->kind != y->kind || x->status != y->status || x->amount != y->amount ||
+          x->cost != y->cost || x->done_at != y->done_at ||
+          g_strcmp0 (x->reference, y->reference) != 0 || g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+followups_equal (GPtrArray *a,
+                 GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      CdFollowUp *x = g_ptr_array_index (a, i);
+      CdFollowUp *y = g_ptr_array_index (b, i);
+
+      if (x->due_at != y->due_at || x->method != y->method || x->done_at != y->done_at ||
+          x->satisfaction != y->satisfaction || g_strcmp0 (x->remarks, y->remarks) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_case_describe_changes:
+ * @stage_only: (out): whether the stage is all that changed
+ *
+ * Returns: (transfer full): one line per changed field, "key: before → after" (or the key
+ *   alone for long texts), for the timeline
+ */
+char *
+cd_case_describe_changes (CdCase    *before,
+                          CdCase    *after,
+                          gboolean  *stage_only)
+{
+  GString *out = g_string_new (NULL);
+  gboolean other = FALSE;
+
+  if (before->stage != after->stage)
+    describe_text_change (out, "stage", cd_enum_to_nick (CD_TYPE_STAGE, before->stage),
+                          cd_enum_to_nick (CD_TYPE_STAGE, after->stage));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_strcmp0 (TEXT_FIELD (before, i), TEXT_FIELD (after, i)) != 0)
+      {
+        describe_text_change (out, text_fields[i].key, TEXT_FIELD (before, i),
+                              TEXT_FIELD (after, i));
+        other = TRUE;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (enum_fields); i++)
+    if (ENUM_FIELD (before, i) != ENUM_FIELD (after, i))
+      {
+        GType type = enum_fields[i].get_type ();
+
+        describe_text_change (out, enum_fields[i].key,
+                              cd_enum_to_nick (type, ENUM_FIELD (before, i)),
+                              cd_enum_to_nick (type, ENUM_FIELD (after, i)));
+        other = TRUE;
+      }
+
+  if (before->order_amount != after->order_amount)
+    {
+      g_autofree char *a = g_strdup_printf ("%" G_GINT64_FORMAT, before->order_amount);
+      g_autofree char *b = g_strdup_printf ("%" G_GINT64_FORMAT, after->order_amount);
+      describe_text_change (out, "order.amount_minor", a, b);
+      other = TRUE;
+    }
+  if (before->promised_by != after->promised_by)
+    {
+      g_autofree char *a = before->promised_by == CD_TIME_UNSET ? g_strdup ("—")
+                                                                : cd_time_format (before->promised_by);
+      g_autofree char *b = after->promised_by == CD_TIME_UNSET ? g_strdup ("—")
+                                                               : cd_time_format (after->promised_by);
+      describe_text_change (out, "promised_by", a, b);
+      other = TRUE;
+    }
+  if (before->summary_confirmed != after->summary_confirmed)
+    {
+      describe_text_change (out, "summary_confirmed", before->summary_confirmed ? "true" : "false",
+                            after->summary_confirmed ? "true" : "false");
+      other = TRUE;
+    }
+  if (!compensations_equal (before->compensations, after->compensations))
+    {
+      g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
+      other = TRUE;
+    }
+  if (!followups_equal (before->followups, after->followups))
+    {
+      g_string_append_printf (out, "%sfollow_ups", out->len > 0 ? "\n" : "");
+      other = TRUE;
+    }
+
+  *stage_only = !other && before->stage != after->stage;
+  return g_string_free (out, FALSE);
+}
+
