@@ -74,6 +74,28 @@ cd_import_pop (Import *import,
   g_string_truncate (import->path, mark);
 }
 
+/* Fails at member @key of the current place: `cases[3].order.amount_minor: message`. */
+static gboolean fail_at (Import *import, const char *key, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail_at (Import     *import,
+         const char *key,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  gsize mark = cd_import_push_key (import, key);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  cd_import_fail (import, "%s", message);
+  cd_import_pop (import, mark);
+  return FALSE;
+}
+
 static gboolean
 is_string (JsonNode *node)
 {
@@ -91,24 +113,11 @@ read_string (Import      *import,
              char       **out)
 {
   JsonNode *node = json_object_get_member (object, key);
-  gsize mark;
 
   if (node == NULL)
-    {
-      if (!required)
-        return TRUE;
-      mark = cd_import_push_key (import, key);
-      cd_import_fail (import, _("is required"));
-      cd_import_pop (import, mark);
-      return FALSE;
-    }
+    return required ? fail_at (import, key, _("is required")) : TRUE;
   if (!is_string (node))
-    {
-      mark = cd_import_push_key (import, key);
-      cd_import_fail (import, _("must be a string"));
-      cd_import_pop (import, mark);
-      return FALSE;
-    }
+    return fail_at (import, key, _("must be a string"));
   g_free (*out);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -126,10 +135,7 @@ read_uid (Import      *import,
   length = g_utf8_strlen (*out, -1);
   if (length < 1 || length > UID_MAX_CHARS)
     {
-      gsize mark = cd_import_push_key (import, "uid");
-      cd_import_fail (import, _("must be 1 to %d characters long"), UID_MAX_CHARS);
-      cd_import_pop (import, mark);
-      return FALSE;
+      return fail_at (import, "uid", _("must be 1 to %d characters long"), UID_MAX_CHARS);
     }
   return TRUE;
 }
@@ -143,20 +149,15 @@ read_enum (Import     *import,
            int        *out)
 {
   g_autofree char *nick = NULL;
-  gsize mark;
+  g_autofree char *allowed = NULL;
 
   if (!read_string (import, object, key, required, &nick))
     return FALSE;
   if (nick == NULL || cd_enum_from_nick (type, nick, out))
     return TRUE;
 
-  mark = cd_import_push_key (import, key);
-  {
-    g_autofree char *allowed = cd_enum_list_nicks (type);
-    cd_import_fail (import, _("must be one of %s"), allowed);
-  }
-  cd_import_pop (import, mark);
-  return FALSE;
+  allowed = cd_enum_list_nicks (type);
+  return fail_at (import, key, _("must be one of %s"), allowed);
 }
 
 static gboolean
@@ -166,7 +167,6 @@ read_money (Import     *import,
             gint64     *out)
 {
   JsonNode *node = json_object_get_member (object, key);
-  gsize mark;
 
   if (node == NULL)
     return TRUE;
@@ -176,10 +176,8 @@ read_money (Import     *import,
       *out = json_node_get_int (node);
       return TRUE;
     }
-  mark = cd_import_push_key (import, key);
-  cd_import_fail (import, _("must be an integer >= 0 (minor units, such as cents or fen)"));
-  cd_import_pop (import, mark);
-  return FALSE;
+  return fail_at (import, key,
+                  _("must be an integer >= 0 (minor units, such as cents or fen)"));
 }
 
 static gboolean
@@ -189,7 +187,6 @@ read_bool (Import     *import,
            gboolean   *out)
 {
   JsonNode *node = json_object_get_member (object, key);
-  gsize mark;
 
   if (node == NULL)
     return TRUE;
@@ -198,10 +195,7 @@ read_bool (Import     *import,
       *out = json_node_get_boolean (node);
       return TRUE;
     }
-  mark = cd_import_push_key (import, key);
-  cd_import_fail (import, _("must be true or false"));
-  cd_import_pop (import, mark);
-  return FALSE;
+  return fail_at (import, key, _("must be true or false"));
 }
 
 /* @nullable: JSON null is allowed and gives CD_TIME_UNSET. */
@@ -215,7 +209,6 @@ read_time (Import     *import,
 {
   JsonNode *node = json_object_get_member (object, key);
   g_autoptr(GError) local_error = NULL;
-  gsize mark;
 
   if (node == NULL && !required)
     return TRUE;
@@ -225,22 +218,16 @@ read_time (Import     *import,
       return TRUE;
     }
 
-  mark = cd_import_push_key (import, key);
   if (node == NULL)
-    cd_import_fail (import, _("is required"));
-  else if (!is_string (node))
-    cd_import_fail (import, nullable ? _("must be a date and time with a zone, or null")
-                           : _("must be a date and time with a zone, such as "
-                               "2026-11-24T08:00:00Z"));
-  else if (!cd_time_parse (json_node_get_string (node), out, &local_error))
-    cd_import_fail (import, "%s", local_error->message);
-  else
-    {
-      cd_import_pop (import, mark);
-      return TRUE;
-    }
-  cd_import_pop (import, mark);
-  return FALSE;
+    return fail_at (import, key, _("is required"));
+  if (!is_string (node))
+    return fail_at (import, key, "%s",
+                    nullable ? _("must be a date and time with a zone, or null")
+                             : _("must be a date and time with a zone, such as "
+                                 "2026-11-24T08:00:00Z"));
+  if (!cd_time_parse (json_node_get_string (node), out, &local_error))
+    return fail_at (import, key, "%s", local_error->message);
+  return TRUE;
 }
 
 /* Returns: (transfer none) (nullable): the member when it is a node of @type; NULL with the
@@ -255,7 +242,6 @@ get_container (Import       *import,
                gboolean     *failed)
 {
   JsonNode *node = json_object_get_member (object, key);
-  gsize mark;
 
   *failed = FALSE;
   if (node != NULL && JSON_NODE_TYPE (node) == type)
@@ -263,14 +249,12 @@ get_container (Import       *import,
   if (node == NULL && !required)
     return NULL;
 
-  mark = cd_import_push_key (import, key);
-  if (node == NULL)
-    cd_import_fail (import, _("is required"));
-  else
-    cd_import_fail (import, type == JSON_NODE_OBJECT ? _("must be an object")
-                                                     : _("must be an array"));
-  cd_import_pop (import, mark);
   *failed = TRUE;
+  if (node == NULL)
+    fail_at (import, key, _("is required"));
+  else
+    fail_at (import, key, "%s", type == JSON_NODE_OBJECT ? _("must be an object")
+                                                         : _("must be an array"));
   return NULL;
 }
 
@@ -338,7 +322,6 @@ read_satisfaction (Import     *import,
                    int        *out)
 {
   JsonNode *node = json_object_get_member (object, "satisfaction");
-  gsize mark;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
@@ -348,10 +331,8 @@ read_satisfaction (Import     *import,
       *out = (int) json_node_get_int (node);
       return TRUE;
     }
-  mark = cd_import_push_key (import, "satisfaction");
-  cd_import_fail (import, _("must be a whole number from 1 to 5, or null"));
-  cd_import_pop (import, mark);
-  return FALSE;
+  return fail_at (import, "satisfaction",
+                  _("must be a whole number from 1 to 5, or null"));
 }
 
 static CdFollowUp *
@@ -627,12 +608,8 @@ cd_import_read_header (Import          *import,
   node = json_object_get_member (root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) != 1)
-    {
-      gsize mark = cd_import_push_key (import, "version");
-      cd_import_fail (import, _("must be 1: this CompDesk reads version 1 of the format"));
-      cd_import_pop (import, mark);
-      return FALSE;
-    }
+    return fail_at (import, "version",
+                    _("must be 1: this CompDesk reads version 1 of the format"));
 
   if (!read_time (import, root, "exported_at", FALSE, FALSE, &exported_at) ||
       !read_shop (import, root) ||
