@@ -10,6 +10,7 @@
 
 #include "cd-blacklist-entry-dialog.h"
 #include "cd-blacklist-view.h"
+#include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
 
@@ -27,15 +28,6 @@ typedef struct
   GPtrArray             *toasts;          /* every AdwToast the view raised */
   GArray                *activated_cases; /* gint64 */
 } Fixture;
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 on_add_toast_cb (CdBlacklistView *view,
@@ -68,7 +60,7 @@ open_window (Fixture *f,
   g_signal_connect (f->view, "add-toast", G_CALLBACK (on_add_toast_cb), f);
   g_signal_connect (f->view, "case-activated", G_CALLBACK (on_case_activated_cb), f);
   gtk_window_present (f->window);
-  spin (100);
+  cd_test_spin (100);
 }
 
 static void
@@ -99,7 +91,7 @@ fixture_tear_down (Fixture       *f,
     }
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  spin (50);
+  cd_test_spin (50);
   g_ptr_array_unref (f->toasts);
   g_array_unref (f->activated_cases);
   g_assert_finalize_object (f->blacklist);
@@ -228,7 +220,7 @@ type_search (Fixture    *f,
              const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (VIEW_CHILD (f, "search_entry")), text);
-  spin (400);
+  cd_test_spin (400);
 }
 
 static void
@@ -275,7 +267,7 @@ test_add_entry (Fixture       *f,
   g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (VIEW_CHILD (f, "action_bar"))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "blacklist.add", NULL));
-  spin (50);
+  cd_test_spin (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -297,7 +289,7 @@ test_add_entry (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (DIALOG_CHILD (dialog, "evidence_view")),
                             "Asked for a refund three times; 差评要挟.", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
-  spin (50);
+  cd_test_spin (50);
   g_assert_null (dialog);
 
   stored = cd_blacklist_repository_list (f->blacklist, &error);
@@ -476,7 +468,7 @@ test_edit_and_error (Fixture       *f,
   open_window (f, 1000, 700);
 
   g_signal_emit_by_name (VIEW_CHILD (f, "column_view"), "activate", 0);
-  spin (50);
+  cd_test_spin (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (cd_blacklist_entry_dialog_get_entry_id (dialog), ==, bob->id);
@@ -489,7 +481,7 @@ test_edit_and_error (Fixture       *f,
 
   set_row_text (dialog, "nickname_row", "Bobby");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
-  spin (50);
+  cd_test_spin (50);
   g_assert_null (find_dialog ());
   loaded = cd_blacklist_repository_load (f->blacklist, bob->id, &error);
   g_assert_cmpstr (loaded->nickname, ==, "Bobby");
@@ -497,13 +489,13 @@ test_edit_and_error (Fixture       *f,
 
   /* Deleted behind the dialog's back: saving fails, the dialog stays with the text. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "blacklist.edit", NULL));
-  spin (50);
+  cd_test_spin (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   set_row_text (dialog, "nickname_row", "Robert");
   g_assert_true (cd_blacklist_repository_delete (f->blacklist, bob->id, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
-  spin (50);
+  cd_test_spin (50);
   message = find_message_dialog ();
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Cannot Save the Entry");
@@ -511,10 +503,10 @@ test_edit_and_error (Fixture       *f,
   g_assert_true (find_dialog () == dialog);
   g_assert_cmpstr (row_text (dialog, "nickname_row"), ==, "Robert");
   gtk_window_close (GTK_WINDOW (message));
-  spin (50);
+  cd_test_spin (50);
   g_assert_null (find_message_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  spin (50);
+  cd_test_spin (50);
   g_assert_null (find_dialog ());
 }
 
@@ -541,7 +533,7 @@ test_from_case (Fixture       *f,
 
   dialog = cd_blacklist_entry_dialog_new (f->window, f->blacklist, NULL, kase);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (50);
+  cd_test_spin (50);
   g_assert_cmpstr (row_text (dialog, "buyer_id_row"), ==, "tb_wangwu");
   g_assert_cmpstr (row_text (dialog, "nickname_row"), ==, "王五");
   g_assert_cmpstr (row_text (dialog, "phone_row"), ==, "13800001111");
@@ -551,7 +543,7 @@ test_from_case (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (cases_group));
   g_assert_true (gtk_widget_get_sensitive (DIALOG_CHILD (dialog, "save_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
-  spin (50);
+  cd_test_spin (50);
 
   stored = cd_blacklist_repository_list (f->blacklist, &error);
   g_assert_cmpuint (stored->len, ==, 1);
@@ -572,7 +564,7 @@ test_from_case (Fixture       *f,
   /* From the dialog: the case's row names the buyer and opens the case. */
   select_id (f, entry->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "blacklist.edit", NULL));
-  spin (50);
+  cd_test_spin (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   {
@@ -584,7 +576,7 @@ test_from_case (Fixture       *f,
     g_assert_cmpstr (adw_action_row_get_subtitle (case_row), !=, kase->uid);
     g_signal_emit_by_name (case_row, "activated");
   }
-  spin (50);
+  cd_test_spin (50);
   g_assert_null (find_dialog ());
   g_assert_cmpuint (f->activated_cases->len, ==, 2);
   g_assert_cmpint (g_array_index (f->activated_cases, gint64, 1), ==, kase->id);
@@ -644,7 +636,7 @@ test_look (Fixture       *f,
   if (empty)
     {
       g_assert_cmpstr (visible_page (f), ==, "empty");
-      spin (pause != NULL ? (guint) g_ascii_strtoull (pause, NULL, 10) * 1000 : 0);
+      cd_test_spin (pause != NULL ? (guint) g_ascii_strtoull (pause, NULL, 10) * 1000 : 0);
       return;
     }
 
@@ -679,13 +671,13 @@ test_look (Fixture       *f,
         gtk_menu_button_popup (VIEW_CHILD (f, "menu_button"));
       if (g_getenv ("CD_TEST_MENU") != NULL)
         {
-          spin (300);
+          cd_test_spin (300);
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view),
                                                      "blacklist.show-menu", NULL));
         }
       if (open != NULL && g_getenv ("CD_TEST_TALL") != NULL)
         gtk_window_set_default_size (GTK_WINDOW (find_dialog ()), 560, 990);
-      spin ((guint) g_ascii_strtoull (pause, NULL, 10) * 1000);
+      cd_test_spin ((guint) g_ascii_strtoull (pause, NULL, 10) * 1000);
     }
 }
 

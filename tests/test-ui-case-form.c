@@ -8,6 +8,7 @@
 
 #include "cd-blacklist-repository.h"
 #include "cd-case-form.h"
+#include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
 
@@ -27,15 +28,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 child (Fixture    *f,
@@ -93,7 +85,7 @@ open_form (Fixture *f,
   g_object_add_weak_pointer (G_OBJECT (f->form), (gpointer *) &f->form);
   g_signal_connect (f->form, "saved", G_CALLBACK (on_saved_cb), f);
   gtk_window_present (GTK_WINDOW (f->form));
-  spin (50);
+  cd_test_spin (50);
 }
 
 static AdwMessageDialog *
@@ -209,7 +201,7 @@ fixture_set_up (Fixture       *f,
   f->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->parent, 800, 600);
   gtk_window_present (f->parent);
-  spin (50);
+  cd_test_spin (50);
 }
 
 static void
@@ -224,7 +216,7 @@ fixture_tear_down (Fixture       *f,
     gtk_window_destroy (GTK_WINDOW (f->form));
   g_assert_null (f->form);
   gtk_window_destroy (f->parent);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_finalize_object (f->blacklist);
   g_assert_finalize_object (f->cases);
@@ -268,7 +260,7 @@ test_new_case (Fixture       *f,
   g_assert_true (can_save (f));
 
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_null (f->form);
   g_assert_cmpuint (f->n_saved, ==, 1);
@@ -328,7 +320,7 @@ test_edit_case (Fixture       *f,
   set_text (f, "amount_row", "60");
   set_text (f, "promised_by_row", "");
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_null (f->form);
   g_assert_cmpint (f->saved_id, ==, kase->id);
@@ -359,7 +351,7 @@ test_unchanged_edit_writes_nothing (Fixture       *f,
 
   open_form (f, kase);
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_null (f->form);
   g_assert_cmpuint (f->n_saved, ==, 1);
@@ -429,7 +421,7 @@ test_validation (Fixture       *f,
   set_text (f, "email_row", "not an address");
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
   g_signal_emit_by_name (child (f, "promised_by_row"), "entry-activated");
-  spin (20);
+  cd_test_spin (20);
   g_assert_nonnull (f->form);
   g_assert_cmpuint (f->n_saved, ==, 0);
   g_assert_cmpint (count_cases (f), ==, 0);
@@ -443,7 +435,7 @@ test_enter_in_last_field_saves (Fixture       *f,
   set_text (f, "name_row", "Dana");
   set_text (f, "promised_by_row", "2026-11-30 12:00");
   g_signal_emit_by_name (child (f, "promised_by_row"), "entry-activated");
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_null (f->form);
   g_assert_cmpuint (f->n_saved, ==, 1);
@@ -457,7 +449,7 @@ test_cancel (Fixture       *f,
   open_form (f, NULL);
   set_text (f, "name_row", "Dana");
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.cancel", NULL);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_null (f->form);
   g_assert_cmpuint (f->n_saved, ==, 0);
@@ -478,7 +470,7 @@ test_blacklist_banner (Fixture       *f,
   /* Looked up after a pause in typing, not at every key. */
   set_text (f, "name_row", "luckystar");
   g_assert_false (banner_shown (f));
-  spin (300);
+  cd_test_spin (300);
   g_assert_true (banner_shown (f));
   body = gtk_label_get_text (GTK_LABEL (child (f, "blacklist_body")));
   g_assert_nonnull (strstr (body, "ＬｕｃｋｙＳｔａｒ"));
@@ -486,23 +478,23 @@ test_blacklist_banner (Fixture       *f,
   g_assert_nonnull (strstr (body, "100 yuan"));
 
   set_text (f, "name_row", "luckystar7");
-  spin (300);
+  cd_test_spin (300);
   g_assert_false (banner_shown (f));
   /* Once it has slid shut it leaves no gap. */
-  spin (500);
+  cd_test_spin (500);
   g_assert_false (gtk_widget_get_visible (child (f, "blacklist_revealer")));
 
   /* The phone number matches in any format. */
   set_text (f, "phone_row", "139 0000 1234");
-  spin (300);
+  cd_test_spin (300);
   g_assert_true (banner_shown (f));
   set_text (f, "phone_row", "");
-  spin (300);
+  cd_test_spin (300);
   g_assert_false (banner_shown (f));
 
   /* A deactivated entry warns no more. */
   set_text (f, "name_row", "oldfoe");
-  spin (300);
+  cd_test_spin (300);
   g_assert_false (banner_shown (f));
 
   /* The form can still be saved: the warning informs, it does not block. */
@@ -535,7 +527,7 @@ test_save_error_keeps_form (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (cd_database_get_handle (f->db), "PRAGMA query_only = ON",
                                  NULL, NULL, &message), ==, SQLITE_OK);
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
-  spin (50);
+  cd_test_spin (50);
 
   g_assert_nonnull (f->form);
   g_assert_cmpuint (f->n_saved, ==, 0);
@@ -548,11 +540,11 @@ test_save_error_keeps_form (Fixture       *f,
 
   /* Once the problem is gone, saving again works. */
   adw_message_dialog_response (dialog, "close");
-  spin (50);
+  cd_test_spin (50);
   g_assert_cmpint (sqlite3_exec (cd_database_get_handle (f->db), "PRAGMA query_only = OFF",
                                  NULL, NULL, &message), ==, SQLITE_OK);
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
-  spin (20);
+  cd_test_spin (20);
   g_assert_null (f->form);
   g_assert_cmpint (count_cases (f), ==, 1);
 }
@@ -569,7 +561,7 @@ test_edit_of_deleted_case (Fixture       *f,
   g_assert_no_error (error);
   set_text (f, "product_row", "Changed");
   gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
-  spin (50);
+  cd_test_spin (50);
 
   g_assert_nonnull (f->form);
   g_assert_nonnull (find_message_dialog ());

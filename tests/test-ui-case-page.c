@@ -9,6 +9,7 @@
 #include "cd-blacklist-entry-dialog.h"
 #include "cd-case-page.h"
 #include "cd-error.h"
+#include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
 
@@ -27,15 +28,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 child (Fixture    *f,
@@ -68,22 +60,6 @@ shows_text (GtkWidget  *widget,
     if (shows_text (c, text))
       return TRUE;
   return FALSE;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWindow *
@@ -207,7 +183,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 900, 700);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  spin (50);
+  cd_test_spin (50);
 }
 
 static void
@@ -217,7 +193,7 @@ fixture_tear_down (Fixture       *f,
   close_dialogs ();
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  spin (20);
+  cd_test_spin (20);
   g_assert_null (f->page);
 
   g_ptr_array_unref (f->toasts);
@@ -239,7 +215,7 @@ test_shows_case (Fixture       *f,
 
   g_assert_cmpint (cd_case_page_get_case_id (f->page), ==, 0);
   cd_case_page_show_case (f->page, kase->id);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_cmpint (cd_case_page_get_case_id (f->page), ==, kase->id);
   g_assert_cmpstr (page_title (f), ==, "小林");
@@ -291,7 +267,7 @@ test_advance (Fixture       *f,
 
   cd_case_page_show_case (f->page, kase->id);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.advance", NULL);
-  spin (20);
+  cd_test_spin (20);
 
   stored = load (f, kase->id);
   g_assert_cmpint (stored->stage, ==, CD_STAGE_CONFIRM);
@@ -322,7 +298,7 @@ test_advance_escalated (Fixture       *f,
 
   cd_case_page_show_case (f->page, kase->id);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.advance", NULL);
-  spin (20);
+  cd_test_spin (20);
   stored = load (f, kase->id);
   g_assert_cmpint (stored->stage, ==, CD_STAGE_ESCALATED);
   g_assert_cmpuint (stored->events->len, ==, kase->events->len);
@@ -340,11 +316,11 @@ test_add_note (Fixture       *f,
 
   cd_case_page_show_case (f->page, kase->id);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-note", NULL);
-  spin (50);
+  cd_test_spin (50);
 
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
-  view = GTK_TEXT_VIEW (find_descendant (adw_message_dialog_get_extra_child (dialog),
+  view = GTK_TEXT_VIEW (cd_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
                                          GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (view);
 
@@ -356,7 +332,7 @@ test_add_note (Fixture       *f,
                             "Buyer prefers a call after 18:00.\n买家说晚上方便。", -1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   adw_message_dialog_response (dialog, "add");
-  spin (50);
+  cd_test_spin (50);
 
   stored = load (f, kase->id);
   g_assert_cmpuint (stored->events->len, ==, kase->events->len + 1);
@@ -379,13 +355,13 @@ test_add_note_cancelled (Fixture       *f,
 
   cd_case_page_show_case (f->page, kase->id);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-note", NULL);
-  spin (50);
+  cd_test_spin (50);
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  view = GTK_TEXT_VIEW (find_descendant (adw_message_dialog_get_extra_child (dialog),
+  view = GTK_TEXT_VIEW (cd_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
                                          GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "never mind", -1);
   adw_message_dialog_response (dialog, "cancel");
-  spin (50);
+  cd_test_spin (50);
 
   stored = load (f, kase->id);
   g_assert_cmpuint (stored->events->len, ==, kase->events->len);
@@ -404,7 +380,7 @@ test_delete_and_undo (Fixture       *f,
 
   cd_case_page_show_case (f->page, kase->id);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL);
-  spin (20);
+  cd_test_spin (20);
 
   g_assert_null (cd_case_repository_load (f->cases, kase->id, &error));
   g_assert_error (error, CD_ERROR, CD_ERROR_NOT_FOUND);
@@ -419,7 +395,7 @@ test_delete_and_undo (Fixture       *f,
   /* The user has moved on to another case when they change their mind. */
   cd_case_page_show_case (f->page, other->id);
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
+  cd_test_spin (20);
 
   restored = load (f, kase->id);
   g_assert_cmpstr (restored->uid, ==, deleted->uid);
@@ -456,7 +432,7 @@ test_undo_after_page_is_gone (Fixture       *f,
   toast = g_object_ref (g_ptr_array_index (f->toasts, 0));
   gtk_window_destroy (f->window);
   f->window = NULL;
-  spin (20);
+  cd_test_spin (20);
   g_assert_null (f->page);
 
   g_signal_emit_by_name (toast, "button-clicked");
@@ -505,7 +481,7 @@ test_edit_opens_form (Fixture       *f,
   cd_case_page_show_case (f->page, kase->id);
   g_assert_true (can_edit (f));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.edit", NULL);
-  spin (50);
+  cd_test_spin (50);
 
   form = find_toplevel (CD_TYPE_CASE_FORM);
   g_assert_nonnull (form);
@@ -514,7 +490,7 @@ test_edit_opens_form (Fixture       *f,
   product = gtk_widget_get_template_child (GTK_WIDGET (form), CD_TYPE_CASE_FORM, "product_row");
   gtk_editable_set_text (GTK_EDITABLE (product), "Longjing, 500 g");
   gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
-  spin (50);
+  cd_test_spin (50);
 
   g_assert_null (find_toplevel (CD_TYPE_CASE_FORM));
   stored = load (f, kase->id);
@@ -534,7 +510,7 @@ test_no_case_disables_actions (Fixture       *f,
   g_assert_false (can_edit (f));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-note", NULL);
-  spin (20);
+  cd_test_spin (20);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (f->toasts->len, ==, 0);
   g_assert_nonnull (load (f, kase->id));
@@ -583,11 +559,11 @@ test_blacklist_buyer (Fixture       *f,
 
   cd_case_page_show_case (f->page, kase->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.blacklist", NULL));
-  spin (50);
+  cd_test_spin (50);
   dialog = find_toplevel (CD_TYPE_BLACKLIST_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
-  spin (50);
+  cd_test_spin (50);
 
   matches = cd_blacklist_repository_find_matches (f->blacklist, NULL, "luckystar", NULL, &error);
   g_assert_no_error (error);

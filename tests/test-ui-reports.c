@@ -9,6 +9,7 @@
 #include "cd-chart.h"
 #include "cd-money.h"
 #include "cd-reports-view.h"
+#include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
 
@@ -23,15 +24,6 @@ typedef struct
   GtkWidget        *window;
   CdReportsView    *view;
 } Fixture;
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 add_case (Fixture            *f,
@@ -66,7 +58,7 @@ open_view (Fixture *f)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
-  spin (100);
+  cd_test_spin (100);
 }
 
 static void
@@ -84,7 +76,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  cd_test_spin (50);
   g_clear_object (&f->cases);
   g_clear_object (&f->db);
   cd_test_remove_dir (f->dir);
@@ -184,14 +176,14 @@ test_totals_period_per_order (Fixture       *f,
 
   gtk_toggle_button_set_active (find_typed (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON,
                                             "Last 3 Months"), TRUE);
-  spin (50);
+  cd_test_spin (50);
   g_assert_cmpint (cd_reports_view_get_period (f->view), ==, CD_REPORT_PERIOD_3_MONTHS);
   assert_shows_money (f, 4250);
   g_assert_cmpuint (cd_chart_get_n_months (chart), ==, 3);
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Wrong item"));
 
   cd_reports_view_set_period (f->view, CD_REPORT_PERIOD_12_MONTHS);
-  spin (50);
+  cd_test_spin (50);
   g_assert_cmpuint (cd_chart_get_n_months (chart), ==, 12);
   g_assert_true (gtk_toggle_button_get_active (find_typed (GTK_WIDGET (f->view),
                                                            GTK_TYPE_TOGGLE_BUTTON,
@@ -211,7 +203,7 @@ test_totals_period_per_order (Fixture       *f,
       gtk_editable_set_text (orders, "170");
       cd_reports_view_set_period (f->view, CD_REPORT_PERIOD_3_MONTHS);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      spin (200);
+      cd_test_spin (200);
       if (g_getenv ("CD_TEST_SCROLL") != NULL)
         {
           GtkScrolledWindow *scroller = find_typed (GTK_WIDGET (f->view),
@@ -220,7 +212,7 @@ test_totals_period_per_order (Fixture       *f,
 
           gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
         }
-      spin ((guint) g_ascii_strtoull (g_getenv ("CD_TEST_PAUSE"), NULL, 10) * 1000);
+      cd_test_spin ((guint) g_ascii_strtoull (g_getenv ("CD_TEST_PAUSE"), NULL, 10) * 1000);
     }
 }
 

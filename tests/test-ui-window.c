@@ -10,6 +10,7 @@
 #include "cd-shop-settings.h"
 #include "cd-wizard.h"
 #include "cd-case-list-view.h"
+#include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
 #include "cd-window.h"
@@ -27,15 +28,6 @@ typedef struct
   GtkApplication   *app;
   CdWindow         *window;
 } Fixture;
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 add_case_to (CdCaseRepository *cases,
@@ -76,7 +68,7 @@ open_window (Fixture *f)
   f->window = cd_window_new (f->app, f->db, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin (100);
+  cd_test_spin (100);
 }
 
 static void
@@ -95,7 +87,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  cd_test_spin (50);
   g_clear_object (&f->cases);
   g_clear_object (&f->app);
   g_clear_object (&f->db);
@@ -118,23 +110,6 @@ listed (Fixture *f,
   CdCaseListView *view = cd_window_get_case_list_view (f->window);
 
   return g_list_model_get_item (G_LIST_MODEL (cd_case_list_view_get_model (view)), position);
-}
-
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* An empty shop greets the seller and offers the sample. */
@@ -160,7 +135,7 @@ test_welcome (Fixture       *f,
     g_assert_true (cd_case_repository_insert (other_cases, kase, &error));
   }
   for (int i = 0; i < 40 && n_listed (f) < 2; i++)
-    spin (100);
+    cd_test_spin (100);
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "cases");
   g_assert_cmpuint (n_listed (f), ==, 2);
 }
@@ -205,25 +180,25 @@ test_views_search_filter_sort (Fixture       *f,
   /* Ctrl+F: search as you type, in Chinese too */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   /* The search bar's entry (drop-downs hide search entries of their own) */
-  search = GTK_SEARCH_ENTRY (find_child (find_child (GTK_WIDGET (view), GTK_TYPE_SEARCH_BAR),
+  search = GTK_SEARCH_ENTRY (cd_test_find_descendant (cd_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_SEARCH_BAR),
                                          GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "压");
-  spin (400);
+  cd_test_spin (400);
   g_assert_cmpuint (n_listed (f), ==, 1);
   first = listed (f, 0);
   g_assert_cmpstr (first->customer_name, ==, "小林");
   g_clear_object (&first);
   gtk_editable_set_text (GTK_EDITABLE (search), "tea");
-  spin (400);
+  cd_test_spin (400);
   g_assert_cmpuint (n_listed (f), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  spin (400);
+  cd_test_spin (400);
   g_assert_cmpuint (n_listed (f), ==, 4);
 
   /* Filter by platform */
-  platform = GTK_DROP_DOWN (find_child (GTK_WIDGET (gtk_menu_button_get_popover (
-    GTK_MENU_BUTTON (find_child (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)))), GTK_TYPE_DROP_DOWN));
+  platform = GTK_DROP_DOWN (cd_test_find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (
+    GTK_MENU_BUTTON (cd_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)))), GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (platform);
   gtk_drop_down_set_selected (platform, 1 + CD_PLATFORM_TAOBAO);
   g_assert_cmpuint (n_listed (f), ==, 1);
@@ -257,18 +232,18 @@ test_new_case (Fixture       *f,
   g_assert_cmpuint (n_listed (f), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
-  spin (100);
+  cd_test_spin (100);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (CD_IS_CASE_FORM (l->data))
       form = l->data;
   g_assert_nonnull (form);
 
-  name = GTK_EDITABLE (find_child (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW));
+  name = GTK_EDITABLE (cd_test_find_descendant (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW));
   g_assert_nonnull (name);
   gtk_editable_set_text (name, "New Buyer");
-  spin (300);
+  cd_test_spin (300);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
-  spin (200);
+  cd_test_spin (200);
 
   g_assert_cmpint (cd_case_repository_count (f->cases, NULL), ==, 2);
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
@@ -302,23 +277,23 @@ test_guide (Fixture       *f,
   cd_window_show_case (f->window, first->id);
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
 
-  page = find_child (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE);
+  page = cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE);
   g_assert_true (gtk_widget_activate_action (page, "case.guide", NULL));
-  spin (200);
+  cd_test_spin (200);
   wizard = find_wizard ();
   g_assert_nonnull (wizard);
   g_assert_cmpint (cd_wizard_get_case (CD_WIZARD (wizard))->id, ==, first->id);
   g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, CD_STAGE_PROPOSE);
   gtk_window_destroy (wizard);
-  spin (50);
+  cd_test_spin (50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-guided", NULL));
-  spin (200);
+  cd_test_spin (200);
   wizard = find_wizard ();
   g_assert_nonnull (wizard);
   g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, CD_STAGE_LISTEN);
   gtk_window_destroy (wizard);
-  spin (50);
+  cd_test_spin (50);
 
   cd_window_show_view (f->window, "reports");
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "reports");
@@ -343,14 +318,14 @@ test_preferences (Fixture       *f,
 
   open_window (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  spin (100);
+  cd_test_spin (100);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (ADW_IS_PREFERENCES_WINDOW (l->data))
       prefs = l->data;
   g_assert_nonnull (prefs);
 
   /* The second entry row is the currency. */
-  row = find_child (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  row = cd_test_find_descendant (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
   row = gtk_widget_get_next_sibling (row);
   g_assert_true (ADW_IS_ENTRY_ROW (row));

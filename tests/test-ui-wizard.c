@@ -15,6 +15,7 @@
 #include "cd-policy.h"
 #include "cd-policy-editor.h"
 #include "cd-print.h"
+#include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-templates-view.h"
 #include "cd-time.h"
@@ -41,15 +42,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 screenshot (const char *name)
 {
   const char *dir = g_getenv ("CD_TEST_SCREENSHOTS");
@@ -57,7 +49,7 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  spin (700);
+  cd_test_spin (700);
   command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
@@ -85,14 +77,14 @@ open_wizard (Fixture *f,
   g_signal_connect (f->wizard, "case-created", G_CALLBACK (on_case_created_cb), f);
   gtk_window_set_default_size (GTK_WINDOW (f->wizard), width, height);
   gtk_window_present (GTK_WINDOW (f->wizard));
-  spin (100);
+  cd_test_spin (100);
 }
 
 static void
 close_wizard (Fixture *f)
 {
   gtk_window_close (GTK_WINDOW (f->wizard));
-  spin (50);
+  cd_test_spin (50);
   f->wizard = NULL;
 }
 
@@ -113,7 +105,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->wizard != NULL)
     gtk_window_destroy (GTK_WINDOW (f->wizard));
-  spin (50);
+  cd_test_spin (50);
   g_clear_object (&f->templates);
   g_clear_object (&f->blacklist);
   g_clear_object (&f->cases);
@@ -182,7 +174,7 @@ static void
 next (Fixture *f)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL);
-  spin (20);
+  cd_test_spin (20);
 }
 
 /* The database */
@@ -576,7 +568,7 @@ test_blacklist_warning (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   set_text (step_child (f, CD_STAGE_LISTEN, CD_TYPE_WIZARD_STEP_LISTEN, "buyer_id_row"),
             " refund_king");
-  spin (400);
+  cd_test_spin (400);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (body), "Three refunds"));
   screenshot ("blacklist");
@@ -646,7 +638,7 @@ show_in_window (GtkWidget *child)
   adw_window_set_content (ADW_WINDOW (window), child);
   gtk_window_set_default_size (window, 1240, 860);
   gtk_window_present (window);
-  spin (200);
+  cd_test_spin (200);
   return window;
 }
 
@@ -685,7 +677,7 @@ test_templates_view (Fixture       *f,
 
   /* The first reply's English name, saved shortly after typing stops. */
   gtk_editable_set_text (find_nth (GTK_WIDGET (view), GTK_TYPE_ENTRY, 0), "Hello there");
-  spin (600);
+  cd_test_spin (600);
   edited = cd_builtin_templates_pick (f->templates, "listen", "en", NULL);
   g_assert_cmpstr (edited->name, ==, "Hello there");
 
@@ -701,7 +693,7 @@ test_templates_view (Fixture       *f,
 
   cd_templates_view_set_folded (view, TRUE);
   g_assert_true (cd_templates_view_get_folded (view));
-  spin (100);
+  cd_test_spin (100);
   gtk_window_destroy (window);
 }
 
@@ -721,7 +713,7 @@ test_policy_editor (Fixture       *f,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (editor));
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 860);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  cd_test_spin (200);
   screenshot ("policy");
 
   gtk_spin_button_set_value (find_nth (editor, GTK_TYPE_SPIN_BUTTON, 0), 33);
