@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cd-case-form-private.h"
@@ -315,6 +316,37 @@ describe_value (guint       key,
   return g_strdup (value);
 }
 
+/* "follow_up.recorded: 4" and "follow_up.planned: <time>", as cd-case-diff.c writes them.
+ * Returns: (nullable): the line for people, or NULL if @line is neither */
+static char *
+describe_follow_up_line (const char *line)
+{
+  const char *value;
+  gint64 usec;
+
+  if (g_str_has_prefix (line, "follow_up.recorded: "))
+    {
+      int score = atoi (line + strlen ("follow_up.recorded: "));
+
+      if (score < 1 || score > 5)
+        return g_strdup (_("Follow-up recorded"));
+      /* Translators: a timeline line; %d is the buyer's satisfaction, 1 to 5 */
+      return g_strdup_printf (_("Follow-up recorded: satisfaction %d/5"), score);
+    }
+  if (g_str_has_prefix (line, "follow_up.planned: "))
+    {
+      g_autofree char *when = NULL;
+
+      value = line + strlen ("follow_up.planned: ");
+      if (!cd_time_parse (value, &usec, NULL))
+        return g_strdup (_("Follow-up planned"));
+      when = cd_format_time (usec);
+      /* Translators: a timeline line; %s is the date and time the return visit is due */
+      return g_strdup_printf (_("Follow-up planned for %s"), when);
+    }
+  return NULL;
+}
+
 /* "key: before → after", or "key" alone for long texts, as the repository writes them. In a
  * stage event the key goes without saying. */
 static void
@@ -325,9 +357,15 @@ describe_change (GString    *out,
 {
   const char *colon = strstr (line, ": ");
   g_autofree char *key = colon != NULL ? g_strndup (line, colon - line) : g_strdup (line);
+  g_autofree char *follow_up = describe_follow_up_line (line);
 
   if (out->len > 0)
     g_string_append_c (out, '\n');
+  if (follow_up != NULL)
+    {
+      g_string_append (out, follow_up);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (change_keys); i++)
     {
       g_auto(GStrv) values = NULL;
