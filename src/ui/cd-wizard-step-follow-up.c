@@ -16,8 +16,6 @@
 #include "cd-time.h"
 #include "cd-wizard-step-follow-up.h"
 
-#define DEFAULT_DAYS_AHEAD 3
-#define DEFAULT_HOUR 10
 #define N_SCORES 5
 
 struct _CdWizardStepFollowUp
@@ -67,40 +65,6 @@ find_open_visit (CdCase *kase)
         found = visit;
     }
   return found;
-}
-
-static CdFollowUpMethod
-method_for_channel (CdChannel channel)
-{
-  switch (channel)
-    {
-    case CD_CHANNEL_PHONE:
-      return CD_METHOD_PHONE;
-    case CD_CHANNEL_SMS:
-      return CD_METHOD_SMS;
-    case CD_CHANNEL_EMAIL:
-      return CD_METHOD_EMAIL;
-    case CD_CHANNEL_PLATFORM_CHAT:
-      return CD_METHOD_PLATFORM_CHAT;
-    case CD_CHANNEL_OTHER:
-    default:
-      return CD_METHOD_OTHER;
-    }
-}
-
-static CdFollowUp *
-new_draft (CdCase *kase)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_days (now, DEFAULT_DAYS_AHEAD);
-  g_autoptr(GDateTime) due = g_date_time_new_local (g_date_time_get_year (later),
-                                                    g_date_time_get_month (later),
-                                                    g_date_time_get_day_of_month (later),
-                                                    DEFAULT_HOUR, 0, 0);
-  CdFollowUp *visit = cd_follow_up_new (g_date_time_to_unix (due) * G_USEC_PER_SEC);
-
-  visit->method = method_for_channel (kase->channel);
-  return visit;
 }
 
 /* Returns: whether the draft joined the case just now */
@@ -161,7 +125,8 @@ cd_wizard_step_follow_up_load (CdWizardStep *step,
   CdFollowUp *visit = find_open_visit (kase);
 
   g_clear_object (&self->visit);
-  self->visit = visit != NULL ? g_object_ref (visit) : new_draft (kase);
+  self->visit = visit != NULL ? g_object_ref (visit)
+                              : cd_follow_up_new_planned (kase->channel, cd_time_now ());
 
   cd_date_time_edit_set_time (self->date_edit, self->visit->due_at);
   adw_combo_row_set_selected (self->method_row, self->visit->method);
