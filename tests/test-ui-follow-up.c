@@ -5,12 +5,16 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cd-case-page.h"
 #include "cd-case.h"
 #include "cd-date-time-edit.h"
 #include "cd-follow-up-dialog.h"
 #include "cd-format.h"
 #include "cd-test-ui.h"
+#include "cd-test-util.h"
 #include "cd-time.h"
+
+#include <sqlite3.h>
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
 #define HOUR (60 * MINUTE)
@@ -397,6 +401,353 @@ test_date_time_edit (Fixture       *f,
   g_assert_finalize_object (edit);
 }
 
+/* The case page */
+
+typedef struct
+{
+  char             *dir;
+  CdDatabase       *db;
+  CdCaseRepository *cases;
+  GtkWindow        *window;
+  CdCasePage       *page;
+  GPtrArray        *toasts;  /* (element-type AdwToast) */
+  CdCase           *kase;    /* as inserted: one follow-up made, one overdue */
+} PageFixture;
+
+static gpointer
+page_child (PageFixture *f,
+            const char  *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (f->page), CD_TYPE_CASE_PAGE, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Whether a label anywhere under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static CdCase *
+load_case (PageFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  CdCase *kase = cd_case_repository_load (f->cases, f->kase->id, &error);
+
+  g_assert_no_error (error);
+  return kase;
+}
+
+static CdFollowUp *
+follow_up_at (CdCase *kase,
+              guint   index)
+{
+  g_assert_cmpuint (index, <, kase->followups->len);
+  return g_ptr_array_index (kase->followups, index);
+}
+
+static void
+on_page_add_toast_cb (CdCasePage  *page,
+                      AdwToast    *toast,
+                      PageFixture *f)
+{
+  g_ptr_array_add (f->toasts, g_object_ref (toast));
+}
+
+static void
+page_set_up (PageFixture   *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CdFollowUp *made = cd_follow_up_new (cd_time_now () - 72 * HOUR);
+  CdFollowUp *pending = cd_follow_up_new (cd_time_now () - 2 * HOUR);
+
+  f->dir = cd_test_make_dir ();
+  f->db = cd_test_open_database (f->dir);
+  f->cases = cd_case_repository_new (f->db);
+  f->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  f->kase = cd_case_new ();
+  cd_case_set_string (&f->kase->customer_name, "小林");
+  f->kase->channel = CD_CHANNEL_PHONE;
+  f->kase->stage = CD_STAGE_FOLLOW_UP;
+  made->done_at = cd_time_now () - 70 * HOUR;
+  made->satisfaction = 2;
+  cd_case_set_string (&made->remarks, "还没收到补发");
+  g_ptr_array_add (f->kase->followups, made);
+  pending->method = CD_METHOD_PHONE;
+  g_ptr_array_add (f->kase->followups, pending);
+  g_assert_true (cd_case_repository_insert (f->cases, f->kase, &error));
+  g_assert_no_error (error);
+
+  f->page = cd_case_page_new (f->cases, NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
+  g_signal_connect (f->page, "add-toast", G_CALLBACK (on_page_add_toast_cb), f);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 900, 700);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  cd_case_page_show_case (f->page, f->kase->id);
+  cd_test_spin (50);
+}
+
+static void
+page_tear_down (PageFixture   *f,
+                gconstpointer  data)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (window);
+  while ((window = find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG)) != NULL)
+    gtk_window_destroy (window);
+  gtk_window_destroy (f->window);
+  cd_test_spin (20);
+  g_assert_null (f->page);
+
+  g_ptr_array_unref (f->toasts);
+  g_assert_finalize_object (f->kase);
+  g_assert_finalize_object (f->cases);
+  g_assert_finalize_object (f->db);
+  cd_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* The pending follow-up's row has the only Record… button; it opens the dialog on it. */
+static GtkWidget *
+open_record_dialog (PageFixture *f)
+{
+  GtkWidget *button = cd_test_find_descendant (page_child (f, "followup_list"),
+                                               GTK_TYPE_BUTTON);
+  GtkWindow *dialog;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Record…");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  cd_test_spin (50);
+  dialog = find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
+  g_assert_cmpint (cd_follow_up_dialog_get_follow_up (CD_FOLLOW_UP_DIALOG (dialog))->id, ==,
+                   follow_up_at (f->kase, 1)->id);
+  return GTK_WIDGET (dialog);
+}
+
+static void
+test_page_shows_follow_ups (PageFixture   *f,
+                            gconstpointer  data)
+{
+  GtkWidget *list = page_child (f, "followup_list");
+  GtkWidget *made_row = gtk_widget_get_first_child (list);
+  GtkWidget *pending_row = gtk_widget_get_next_sibling (made_row);
+
+  /* The visit made shows its score and remarks, and cannot be recorded again. */
+  g_assert_true (shows_text (made_row, "★★☆☆☆"));
+  g_assert_true (shows_text (made_row, "还没收到补发"));
+  g_assert_null (cd_test_find_descendant (made_row, GTK_TYPE_BUTTON));
+  /* The pending one is overdue and has its button. */
+  g_assert_true (shows_text (pending_row, "Overdue"));
+  g_assert_true (shows_text (pending_row, "Not done yet"));
+  g_assert_nonnull (cd_test_find_descendant (pending_row, GTK_TYPE_BUTTON));
+  g_assert_true (gtk_widget_is_sensitive (page_child (f, "plan_follow_up_button")));
+}
+
+/* Recording stores the done time, score and remarks, and the timeline says so. */
+static void
+test_page_record (PageFixture   *f,
+                  gconstpointer  data)
+{
+  GtkWidget *dialog = open_record_dialog (f);
+  g_autoptr(CdCase) stored = NULL;
+  CdFollowUp *visit;
+  CdTimelineEvent *last;
+  gint64 done = cd_time_now () - 30 * MINUTE;
+
+  gtk_toggle_button_set_active (dialog_child (dialog, "satisfaction_4"), TRUE);
+  set_remarks (dialog, "收到了，谢谢\n下次还来");
+  adw_combo_row_set_selected (dialog_child (dialog, "method_row"), CD_METHOD_SMS);
+  cd_date_time_edit_set_time (dialog_child (dialog, "done_edit"), done);
+  g_assert_true (gtk_widget_activate_action (dialog, "follow-up.confirm", NULL));
+  cd_test_spin (50);
+  g_assert_null (find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  stored = load_case (f);
+  g_assert_cmpuint (stored->followups->len, ==, 2);
+  visit = follow_up_at (stored, 1);
+  g_assert_cmpint (visit->done_at, ==, done);
+  g_assert_cmpint (visit->satisfaction, ==, 4);
+  g_assert_cmpint (visit->method, ==, CD_METHOD_SMS);
+  g_assert_cmpint (visit->due_at, ==, follow_up_at (f->kase, 1)->due_at);
+  g_assert_cmpstr (visit->remarks, ==, "收到了，谢谢\n下次还来");
+  /* The other visit is as it was. */
+  g_assert_cmpint (follow_up_at (stored, 0)->satisfaction, ==, 2);
+  g_assert_cmpstr (follow_up_at (stored, 0)->remarks, ==, "还没收到补发");
+
+  g_assert_cmpuint (stored->events->len, ==, f->kase->events->len + 1);
+  last = g_ptr_array_index (stored->events, stored->events->len - 1);
+  g_assert_cmpstr (last->kind, ==, CD_EVENT_EDITED);
+  g_assert_cmpstr (last->text, ==, "follow_up.recorded: 4");
+
+  /* The page shows it: stars instead of the button, and the timeline's newest line. */
+  g_assert_true (shows_text (page_child (f, "followup_list"), "★★★★☆"));
+  g_assert_true (shows_text (page_child (f, "followup_list"), "下次还来"));
+  g_assert_null (cd_test_find_descendant (page_child (f, "followup_list"), GTK_TYPE_BUTTON));
+  g_assert_false (shows_text (page_child (f, "followup_list"), "Overdue"));
+  g_assert_true (shows_text (gtk_widget_get_first_child (page_child (f, "timeline_list")),
+                             "Follow-up recorded: satisfaction 4/5"));
+  g_assert_cmpuint (f->toasts->len, ==, 1);
+  g_assert_cmpstr (adw_toast_get_title (g_ptr_array_index (f->toasts, 0)), ==,
+                   "Follow-up recorded");
+}
+
+static void
+test_page_record_cancelled (PageFixture   *f,
+                            gconstpointer  data)
+{
+  GtkWidget *dialog = open_record_dialog (f);
+  g_autoptr(CdCase) stored = NULL;
+
+  gtk_toggle_button_set_active (dialog_child (dialog, "satisfaction_5"), TRUE);
+  set_remarks (dialog, "never mind");
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  cd_test_spin (50);
+  g_assert_null (find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG));
+
+  stored = load_case (f);
+  g_assert_cmpint (follow_up_at (stored, 1)->done_at, ==, CD_TIME_UNSET);
+  g_assert_cmpint (follow_up_at (stored, 1)->satisfaction, ==, 0);
+  g_assert_cmpstr (follow_up_at (stored, 1)->remarks, ==, "");
+  g_assert_cmpuint (stored->events->len, ==, f->kase->events->len);
+  g_assert_cmpint (stored->updated_at, ==, f->kase->updated_at);
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+}
+
+/* A database that refuses the write (read-only here; a full disk alike): a clear message,
+ * the dialog stays with what was typed, and nothing is half stored. */
+static void
+test_page_record_error (PageFixture   *f,
+                        gconstpointer  data)
+{
+  sqlite3 *handle = cd_database_get_handle (f->db);
+  GtkWidget *dialog = open_record_dialog (f);
+  g_autoptr(CdCase) stored = NULL;
+  g_autofree char *remarks = NULL;
+  GtkWindow *message;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_toggle_button_set_active (dialog_child (dialog, "satisfaction_3"), TRUE);
+  set_remarks (dialog, "换货慢了两天");
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA query_only = ON", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (gtk_widget_activate_action (dialog, "follow-up.confirm", NULL));
+  cd_test_spin (50);
+
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
+                   "Could Not Record the Follow-up");
+  g_test_message ("body: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), !=, "");
+  g_assert_true (gtk_window_get_transient_for (message) == GTK_WINDOW (dialog));
+  g_assert_nonnull (dialog);
+  remarks = dup_remarks (dialog);
+  g_assert_cmpstr (remarks, ==, "换货慢了两天");
+  g_assert_true (gtk_toggle_button_get_active (dialog_child (dialog, "satisfaction_3")));
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA query_only = OFF", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  stored = load_case (f);
+  g_assert_cmpint (follow_up_at (stored, 1)->done_at, ==, CD_TIME_UNSET);
+  g_assert_cmpuint (stored->events->len, ==, f->kase->events->len);
+  g_clear_object (&stored);
+
+  /* Once the database takes writes again, the same input is recorded. */
+  gtk_window_destroy (message);
+  g_assert_true (gtk_widget_activate_action (dialog, "follow-up.confirm", NULL));
+  cd_test_spin (50);
+  g_assert_null (dialog);
+  stored = load_case (f);
+  g_assert_cmpint (follow_up_at (stored, 1)->satisfaction, ==, 3);
+  g_assert_cmpstr (follow_up_at (stored, 1)->remarks, ==, "换货慢了两天");
+}
+
+/* "Plan Follow-up…" suggests a visit the way the buyer got in touch, and adds it. */
+static void
+test_page_plan (PageFixture   *f,
+                gconstpointer  data)
+{
+  g_autoptr(CdCase) stored = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *expected_event = NULL;
+  g_autofree char *due_text = NULL;
+  GtkWidget *dialog;
+  CdFollowUp *added;
+  gint64 suggested;
+
+  g_signal_emit_by_name (page_child (f, "plan_follow_up_button"), "clicked");
+  cd_test_spin (50);
+  dialog = GTK_WIDGET (find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Plan Follow-up");
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "method_row")), ==,
+                    CD_METHOD_PHONE);
+  suggested = cd_date_time_edit_get_time (dialog_child (dialog, "due_edit"));
+  g_assert_cmpint (suggested, >, cd_time_now () + 24 * HOUR);
+  utc = g_date_time_new_from_unix_utc (suggested / G_USEC_PER_SEC);
+  local = g_date_time_to_local (utc);
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 10);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+
+  adw_combo_row_set_selected (dialog_child (dialog, "method_row"), CD_METHOD_PLATFORM_CHAT);
+  g_assert_true (gtk_widget_activate_action (dialog, "follow-up.confirm", NULL));
+  cd_test_spin (50);
+  g_assert_null (find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG));
+
+  stored = load_case (f);
+  g_assert_cmpuint (stored->followups->len, ==, 3);
+  added = follow_up_at (stored, 2);
+  g_assert_cmpint (added->due_at, ==, suggested);
+  g_assert_cmpint (added->method, ==, CD_METHOD_PLATFORM_CHAT);
+  g_assert_cmpint (added->done_at, ==, CD_TIME_UNSET);
+  g_assert_cmpint (follow_up_at (stored, 1)->done_at, ==, CD_TIME_UNSET);
+  due_text = cd_time_format (suggested);
+  expected_event = g_strdup_printf ("follow_up.planned: %s", due_text);
+  g_assert_cmpstr (((CdTimelineEvent *) g_ptr_array_index (stored->events,
+                                                           stored->events->len - 1))->text,
+                   ==, expected_event);
+  g_clear_pointer (&due_text, g_free);
+  due_text = cd_format_time (suggested);
+  g_assert_true (shows_text (page_child (f, "followup_list"), due_text));
+  g_assert_true (shows_text (gtk_widget_get_first_child (page_child (f, "timeline_list")),
+                             "Follow-up planned for"));
+  g_assert_true (shows_text (gtk_widget_get_first_child (page_child (f, "timeline_list")),
+                             due_text));
+  g_assert_cmpuint (f->toasts->len, ==, 1);
+
+  /* Planning cancelled adds nothing. */
+  g_signal_emit_by_name (page_child (f, "plan_follow_up_button"), "clicked");
+  cd_test_spin (50);
+  dialog = GTK_WIDGET (find_toplevel (CD_TYPE_FOLLOW_UP_DIALOG));
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  cd_test_spin (50);
+  g_clear_object (&stored);
+  stored = load_case (f);
+  g_assert_cmpuint (stored->followups->len, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -414,6 +765,14 @@ main (int    argc,
   ADD ("error-keeps-input", test_error_keeps_input);
   ADD ("plan", test_plan);
   ADD ("date-time-edit", test_date_time_edit);
+#undef ADD
+#define ADD(name, func) g_test_add ("/ui/follow-up/case-page/" name, PageFixture, NULL, \
+                                    page_set_up, func, page_tear_down)
+  ADD ("shows-follow-ups", test_page_shows_follow_ups);
+  ADD ("record", test_page_record);
+  ADD ("record-cancelled", test_page_record_cancelled);
+  ADD ("record-error", test_page_record_error);
+  ADD ("plan", test_page_plan);
 #undef ADD
 
   return g_test_run ();

@@ -670,6 +670,34 @@ fill_compensations (CdCasePage *self)
     }
 }
 
+/* An overdue pill, if it is, and the button that records how the visit went. */
+static GtkWidget *
+make_record_box (guint       index,
+                 const char *due,
+                 gboolean    overdue)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Record…"));
+  /* Translators: the tooltip of a follow-up's Record… button; %s is when it is due */
+  g_autofree char *tooltip = g_strdup_printf (_("Record how the follow-up due %s went"), due);
+
+  if (overdue)
+    {
+      GtkWidget *pill = make_pill (_("Overdue"), "error");
+
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), pill);
+    }
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.record-follow-up");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 static void
 fill_followups (CdCasePage *self,
                 gint64      now)
@@ -712,8 +740,8 @@ fill_followups (CdCasePage *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           spoken, -1);
         }
-      else if (follow_up_is_overdue (kase, f, now))
-        suffix = make_pill (_("Overdue"), "error");
+      else if (f->done_at == CD_TIME_UNSET)
+        suffix = make_record_box (i, due, follow_up_is_overdue (kase, f, now));
 
       add_item (self->followup_list, title, detail->str, suffix);
     }
