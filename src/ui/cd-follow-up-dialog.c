@@ -125,6 +125,7 @@ static void
 set_planning (CdFollowUpDialog *self)
 {
   self->planning = TRUE;
+  gtk_window_set_default_size (GTK_WINDOW (self), -1, 320);
   gtk_window_set_title (GTK_WINDOW (self), _("Plan Follow-up"));
   adw_window_title_set_title (self->window_title, _("Plan Follow-up"));
   gtk_button_set_label (self->confirm_button, _("_Plan"));
