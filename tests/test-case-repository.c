@@ -791,6 +791,51 @@ test_update_children_named (Fixture       *f,
   g_assert_finalize_object (kase);
 }
 
+/* Planning and recording a return visit read as such in the timeline; other changes to the
+ * follow-ups are named once, as before. */
+static void
+test_update_follow_ups_named (Fixture       *f,
+                              gconstpointer  data)
+{
+  CdCase *kase = make_full_case ("follow-ups");
+  CdFollowUp *fu;
+  CdTimelineEvent *event;
+  const gint64 due = G_GINT64_CONSTANT (1765000000000000);
+
+  insert_ok (f, kase);
+  g_assert_cmpuint (kase->followups->len, ==, 2);
+  fu = g_ptr_array_index (kase->followups, 1);
+  g_assert_cmpint (fu->done_at, ==, CD_TIME_UNSET);
+
+  fu->done_at = due + (gint64) 3600 * G_USEC_PER_SEC;
+  fu->satisfaction = 4;
+  cd_case_set_string (&fu->remarks, "很满意\n'; DROP TABLE followups; --");
+  update_ok (f, kase);
+  event = last_event (kase);
+  g_assert_cmpstr (event->kind, ==, CD_EVENT_EDITED);
+  g_assert_cmpstr (event->text, ==, "follow_up.recorded: 4");
+
+  g_ptr_array_add (kase->followups, cd_follow_up_new (due));
+  update_ok (f, kase);
+  g_assert_cmpstr (last_event (kase)->text, ==, "follow_up.planned: 2025-12-06T05:46:40Z");
+
+  /* Done without a score: recorded all the same. */
+  fu = g_ptr_array_index (kase->followups, 2);
+  fu->done_at = due;
+  update_ok (f, kase);
+  g_assert_cmpstr (last_event (kase)->text, ==, "follow_up.recorded: 0");
+
+  /* New remarks on a visit already made, and one visit gone. */
+  cd_case_set_string (&fu->remarks, "again");
+  update_ok (f, kase);
+  g_assert_cmpstr (last_event (kase)->text, ==, "follow_ups");
+  g_ptr_array_remove_index (kase->followups, 0);
+  update_ok (f, kase);
+  g_assert_cmpstr (last_event (kase)->text, ==, "follow_ups");
+
+  g_assert_finalize_object (kase);
+}
+
 static void
 test_update_missing (Fixture       *f,
                      gconstpointer  data)
@@ -1346,6 +1391,7 @@ main (int    argc,
   ADD ("update/stage", test_update_stage);
   ADD ("update/long-text", test_update_long_text);
   ADD ("update/children-named", test_update_children_named);
+  ADD ("update/follow-ups-named", test_update_follow_ups_named);
   ADD ("update/missing", test_update_missing);
   ADD ("add-event", test_add_event);
   ADD ("delete", test_delete);

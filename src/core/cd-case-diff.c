@@ -87,21 +87,67 @@ compensations_equal (GPtrArray *a,
 }
 
 static gboolean
-followups_equal (GPtrArray *a,
-                 GPtrArray *b)
+followup_equal (CdFollowUp *x,
+                CdFollowUp *y)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      CdFollowUp *x = g_ptr_array_index (a, i);
-      CdFollowUp *y = g_ptr_array_index (b, i);
+  return x->due_at == y->due_at && x->method == y->method && x->done_at == y->done_at &&
+         x->satisfaction == y->satisfaction && g_strcmp0 (x->remarks, y->remarks) == 0;
+}
 
-      if (x->due_at != y->due_at || x->method != y->method || x->done_at != y->done_at ||
-          x->satisfaction != y->satisfaction || g_strcmp0 (x->remarks, y->remarks) != 0)
-        return FALSE;
+static void
+append_line (GString    *out,
+             const char *line)
+{
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, line);
+}
+
+/* Returns: whether the follow-ups differ at all
+ *
+ * The two events a person makes most often get lines of their own, which the case page
+ * words for people: "follow_up.planned: <due time>" for a new return visit, and
+ * "follow_up.recorded: <satisfaction 0–5>" for one that is now done. Anything else (a
+ * moved date, new remarks, a deleted visit) is "follow_ups", once. Follow-ups are paired
+ * by position, as the repository stores them in order and appends new ones. */
+static gboolean
+describe_followup_changes (GString   *out,
+                           GPtrArray *before,
+                           GPtrArray *after)
+{
+  gboolean other = after->len < before->len;
+  gboolean any = other;
+
+  for (guint i = 0; i < after->len; i++)
+    {
+      CdFollowUp *y = g_ptr_array_index (after, i);
+      CdFollowUp *x = i < before->len ? g_ptr_array_index (before, i) : NULL;
+      gboolean recorded = y->done_at != CD_TIME_UNSET &&
+                          (x == NULL || x->done_at == CD_TIME_UNSET);
+
+      if (x != NULL && followup_equal (x, y))
+        continue;
+      any = TRUE;
+      if (x == NULL)
+        {
+          g_autofree char *due = cd_time_format (y->due_at);
+          g_autofree char *line = g_strdup_printf ("follow_up.planned: %s", due);
+
+          append_line (out, line);
+        }
+      if (recorded)
+        {
+          g_autofree char *line = g_strdup_printf ("follow_up.recorded: %d",
+                                                   CLAMP (y->satisfaction, 0, 5));
+
+          append_line (out, line);
+        }
+      else if (x != NULL)
+        other = TRUE;
     }
-  return TRUE;
+  if (other)
+    append_line (out, "follow_ups");
+  return any;
 }
 
 /**
@@ -109,7 +155,7 @@ followups_equal (GPtrArray *a,
  * @stage_only: (out): whether the stage is all that changed
  *
  * Returns: (transfer full): one line per changed field, "key: before → after" (or the key
- *   alone for long texts), for the timeline
+ *   alone for long texts), and a line per follow-up planned or recorded, for the timeline
  */
 char *
 cd_case_describe_changes (CdCase    *before,
@@ -169,11 +215,8 @@ cd_case_describe_changes (CdCase    *before,
       g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
       other = TRUE;
     }
-  if (!followups_equal (before->followups, after->followups))
-    {
-      g_string_append_printf (out, "%sfollow_ups", out->len > 0 ? "\n" : "");
-      other = TRUE;
-    }
+  if (describe_followup_changes (out, before->followups, after->followups))
+    other = TRUE;
 
   *stage_only = !other && before->stage != after->stage;
   return g_string_free (out, FALSE);

@@ -28,5 +28,7 @@ struct _CdFollowUp
 
 CdFollowUp *cd_follow_up_new  (gint64      due_at);
 CdFollowUp *cd_follow_up_copy (CdFollowUp *self);
+CdFollowUp *cd_follow_up_new_planned (CdChannel channel,
+                                      gint64    now);
 
 G_END_DECLS

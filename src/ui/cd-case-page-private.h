@@ -1,7 +1,8 @@
 /* cd-case-page-private.h — CdCasePage's insides, shared by its two source files
  *
  * cd-case-page.c holds the widget, its actions and signals; cd-case-page-sections.c turns a
- * loaded CdCase into the rows of the page's sections.
+ * loaded CdCase into the rows of the page's sections; cd-case-page-follow-ups.c records and
+ * plans return visits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,5 +47,9 @@ struct _CdCasePage
 void cd_case_page_fill_sections (CdCasePage *self,
                                  gint64      now);
 void cd_case_page_clear_sections (CdCasePage *self);
+
+void cd_case_page_record_follow_up (CdCasePage *self,
+                                    guint       index);
+void cd_case_page_plan_follow_up   (CdCasePage *self);
 
 G_END_DECLS

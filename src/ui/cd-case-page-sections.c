@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cd-case-form-private.h"
 #include "cd-case-page-private.h"
@@ -15,62 +14,7 @@
 #include "cd-money.h"
 #include "cd-text.h"
 #include "cd-time.h"
-
-/* What the edit and stage events' "key: before → after" lines name, for people. */
-typedef enum
-{
-  VALUE_TEXT,
-  VALUE_ENUM,
-  VALUE_MONEY,
-  VALUE_TIME,
-  VALUE_BOOLEAN,
-} ValueKind;
-
-static const struct {
-  const char *key;
-  const char *label;
-  ValueKind   kind;
-  GType     (*get_type) (void);
-} change_keys[] = {
-  { "stage", N_("Stage"), VALUE_ENUM, cd_stage_get_type },
-  { "customer.name", N_("Buyer name"), VALUE_TEXT, NULL },
-  { "customer.platform", N_("Platform"), VALUE_ENUM, cd_platform_get_type },
-  { "customer.buyer_id", N_("Buyer ID"), VALUE_TEXT, NULL },
-  { "customer.phone", N_("Phone"), VALUE_TEXT, NULL },
-  { "customer.email", N_("E-mail"), VALUE_TEXT, NULL },
-  { "channel", N_("Contacted through"), VALUE_ENUM, cd_channel_get_type },
-  { "order.number", N_("Order number"), VALUE_TEXT, NULL },
-  { "order.product", N_("Product"), VALUE_TEXT, NULL },
-  { "order.amount_minor", N_("Order amount"), VALUE_MONEY, NULL },
-  { "category", N_("Category"), VALUE_ENUM, cd_category_get_type },
-  { "severity", N_("Severity"), VALUE_ENUM, cd_severity_get_type },
-  { "responsibility", N_("Responsibility"), VALUE_ENUM, cd_responsibility_get_type },
-  { "description", N_("Buyer’s words"), VALUE_TEXT, NULL },
-  { "summary", N_("Summary"), VALUE_TEXT, NULL },
-  { "summary_confirmed", N_("Summary confirmed"), VALUE_BOOLEAN, NULL },
-  { "customer_wants", N_("What the buyer wants"), VALUE_TEXT, NULL },
-  { "promise", N_("Promise"), VALUE_TEXT, NULL },
-  { "promised_by", N_("Promised by"), VALUE_TIME, NULL },
-  { "root_cause", N_("Root cause"), VALUE_ENUM, cd_root_cause_get_type },
-  { "improvement", N_("Improvement"), VALUE_TEXT, NULL },
-  { "language", N_("Buyer’s language"), VALUE_TEXT, NULL },
-  { "compensations", N_("Compensations"), VALUE_TEXT, NULL },
-  { "follow_ups", N_("Follow-ups"), VALUE_TEXT, NULL },
-};
-
-static const struct {
-  const char *kind;
-  const char *label;
-} event_kinds[] = {
-  { CD_EVENT_CREATED, N_("Case created") },
-  { CD_EVENT_EDITED, N_("Edited") },
-  { CD_EVENT_STAGE, N_("Stage changed") },
-  { CD_EVENT_NOTE, N_("Note") },
-  { CD_EVENT_MESSAGE, N_("Message") },
-  { CD_EVENT_COMPENSATION, N_("Compensation") },
-  { CD_EVENT_COMPENSATION_DONE, N_("Compensation carried out") },
-  { CD_EVENT_FOLLOW_UP, N_("Follow-up") },
-};
+#include "cd-timeline-text.h"
 
 /* Helpers: rows */
 
@@ -282,118 +226,6 @@ format_stars (int satisfaction)
   for (int i = 1; i <= 5; i++)
     g_string_append (stars, i <= satisfaction ? "★" : "☆");
   return g_string_free (stars, FALSE);
-}
-
-/* Helpers: timeline texts */
-
-static char *
-describe_value (guint       key,
-                const char *value)
-{
-  int number;
-  gint64 usec;
-
-  if (strcmp (value, "—") == 0 || *value == '\0')
-    return g_strdup ("—");
-  switch (change_keys[key].kind)
-    {
-    case VALUE_ENUM:
-      if (cd_enum_from_nick (change_keys[key].get_type (), value, &number))
-        return g_strdup (cd_enum_get_label (change_keys[key].get_type (), number));
-      break;
-    case VALUE_TIME:
-      if (cd_time_parse (value, &usec, NULL))
-        return cd_format_time (usec);
-      break;
-    case VALUE_BOOLEAN:
-      return g_strdup (strcmp (value, "true") == 0 ? _("yes") : _("no"));
-    case VALUE_MONEY:
-    case VALUE_TEXT:
-    default:
-      break;
-    }
-  return g_strdup (value);
-}
-
-/* "key: before → after", or "key" alone for long texts, as the repository writes them. In a
- * stage event the key goes without saying. */
-static void
-describe_change (GString    *out,
-                 const char *line,
-                 const char *currency,
-                 gboolean    with_key)
-{
-  const char *colon = strstr (line, ": ");
-  g_autofree char *key = colon != NULL ? g_strndup (line, colon - line) : g_strdup (line);
-
-  if (out->len > 0)
-    g_string_append_c (out, '\n');
-  for (guint i = 0; i < G_N_ELEMENTS (change_keys); i++)
-    {
-      g_auto(GStrv) values = NULL;
-
-      if (strcmp (key, change_keys[i].key) != 0)
-        continue;
-      if (colon == NULL)
-        {
-          g_string_append (out, _(change_keys[i].label));
-          return;
-        }
-      values = g_strsplit (colon + 2, " → ", 2);
-      if (g_strv_length (values) != 2)
-        break;
-      if (change_keys[i].kind == VALUE_MONEY)
-        {
-          for (guint v = 0; v < 2; v++)
-            {
-              g_autofree char *plain = values[v];
-              values[v] = cd_money_format (g_ascii_strtoll (plain, NULL, 10), currency);
-            }
-        }
-      else
-        {
-          for (guint v = 0; v < 2; v++)
-            {
-              g_autofree char *raw = values[v];
-              values[v] = describe_value (i, raw);
-            }
-        }
-      if (with_key)
-        g_string_append_printf (out, "%s: ", _(change_keys[i].label));
-      g_string_append_printf (out, "%s → %s", values[0], values[1]);
-      return;
-    }
-  g_string_append (out, line);
-}
-
-static char *
-describe_event_text (CdTimelineEvent *event,
-                     const char      *currency)
-{
-  gboolean stage = strcmp (event->kind, CD_EVENT_STAGE) == 0;
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-
-  if (strcmp (event->kind, CD_EVENT_EDITED) != 0 && !stage)
-    return g_strdup (event->text);
-
-  out = g_string_new (NULL);
-  lines = g_strsplit (event->text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      describe_change (out, lines[i], currency,
-                       !stage || !g_str_has_prefix (lines[i], "stage:"));
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-event_kind_label (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
-    if (strcmp (kind, event_kinds[i].kind) == 0)
-      return _(event_kinds[i].label);
-  /* Kinds written by other tools are shown as they are spelt. */
-  return kind;
 }
 
 /* Sections */
@@ -632,6 +464,34 @@ fill_compensations (CdCasePage *self)
     }
 }
 
+/* An overdue pill, if it is, and the button that records how the visit went. */
+static GtkWidget *
+make_record_box (guint       index,
+                 const char *due,
+                 gboolean    overdue)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Record…"));
+  /* Translators: the tooltip of a follow-up's Record… button; %s is when it is due */
+  g_autofree char *tooltip = g_strdup_printf (_("Record how the follow-up due %s went"), due);
+
+  if (overdue)
+    {
+      GtkWidget *pill = make_pill (_("Overdue"), "error");
+
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), pill);
+    }
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.record-follow-up");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 static void
 fill_followups (CdCasePage *self,
                 gint64      now)
@@ -674,8 +534,8 @@ fill_followups (CdCasePage *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           spoken, -1);
         }
-      else if (follow_up_is_overdue (kase, f, now))
-        suffix = make_pill (_("Overdue"), "error");
+      else if (f->done_at == CD_TIME_UNSET)
+        suffix = make_record_box (i, due, follow_up_is_overdue (kase, f, now));
 
       add_item (self->followup_list, title, detail->str, suffix);
     }
@@ -708,13 +568,13 @@ fill_timeline (CdCasePage *self)
     {
       CdTimelineEvent *event = g_ptr_array_index (kase->events, i - 1);
       g_autofree char *when = cd_format_time (event->at);
-      g_autofree char *text = describe_event_text (event, self->currency);
+      g_autofree char *text = cd_timeline_text_describe (event, self->currency);
       GtkWidget *time_label = gtk_label_new (when);
 
       gtk_widget_set_valign (time_label, GTK_ALIGN_START);
       gtk_widget_add_css_class (time_label, "dim-label");
       gtk_widget_add_css_class (time_label, "caption");
-      add_item (self->timeline_list, event_kind_label (event->kind), text, time_label);
+      add_item (self->timeline_list, cd_timeline_text_kind_label (event->kind), text, time_label);
     }
   if (kase->events->len == 0)
     add_none_yet (self->timeline_list);

@@ -98,6 +98,8 @@ update_state (CdCasePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.blacklist",
                                  shown && self->blacklist != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.guide", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.record-follow-up", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.plan-follow-up", shown);
   /* Closed is the end, and an escalated case is the platform's to decide. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.advance",
                                  shown && self->kase->stage < CD_STAGE_CLOSED);
@@ -350,6 +352,22 @@ case_guide_action (GtkWidget  *widget,
     g_signal_emit (self, signals[GUIDE], 0, self->kase->id);
 }
 
+static void
+case_record_follow_up_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  cd_case_page_record_follow_up (CD_CASE_PAGE (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+case_plan_follow_up_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  cd_case_page_plan_follow_up (CD_CASE_PAGE (widget));
+}
+
 /* "Blacklist This Buyer…": an entry filled in from the case and linked to it. */
 static void
 case_blacklist_action (GtkWidget  *widget,
@@ -504,6 +522,11 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, case_delete_action);
   gtk_widget_class_install_action (widget_class, "case.blacklist", NULL, case_blacklist_action);
   gtk_widget_class_install_action (widget_class, "case.guide", NULL, case_guide_action);
+  /* The follow-up's position among the case's, as the page shows them. */
+  gtk_widget_class_install_action (widget_class, "case.record-follow-up", "u",
+                                   case_record_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "case.plan-follow-up", NULL,
+                                   case_plan_follow_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "case.guide",
                                        NULL);
 
@@ -581,6 +604,8 @@ cd_case_page_class_init (CdCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCasePage, followup_list);
   gtk_widget_class_bind_template_child (widget_class, CdCasePage, improvement_list);
   gtk_widget_class_bind_template_child (widget_class, CdCasePage, timeline_list);
+  /* Named for the tests, which find it with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "plan_follow_up_button", FALSE, 0);
 
   install_actions (widget_class);
 }

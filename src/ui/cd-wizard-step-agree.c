@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-date-time-edit.h"
 #include "cd-time.h"
 #include "cd-wizard-step-agree.h"
 
@@ -27,10 +28,7 @@ struct _CdWizardStepAgree
   /* Template widgets */
   AdwPreferencesGroup *accepted_group;
   AdwEntryRow   *promise_row;
-  GtkMenuButton *date_button;
-  GtkCalendar   *calendar;
-  GtkSpinButton *hour_spin;
-  GtkSpinButton *minute_spin;
+  CdDateTimeEdit *date_edit;
   GtkRevealer   *early_revealer;
 
   /* Owned */
@@ -124,8 +122,7 @@ on_field_changed_cb (CdWizardStepAgree *self)
   if (kase == NULL || cd_wizard_step_is_loading (step))
     return;
   cd_case_set_string (&kase->promise, gtk_editable_get_text (GTK_EDITABLE (self->promise_row)));
-  kase->promised_by = cd_wizard_step_read_date_time (self->calendar, self->hour_spin,
-                                                     self->minute_spin);
+  kase->promised_by = cd_date_time_edit_get_time (self->date_edit);
   update_early_warning (self, kase->promised_by);
   cd_wizard_step_changed (step);
 }
@@ -133,13 +130,8 @@ on_field_changed_cb (CdWizardStepAgree *self)
 static void
 on_date_time_changed_cb (CdWizardStepAgree *self)
 {
-  gint64 deadline = cd_wizard_step_read_date_time (self->calendar, self->hour_spin,
-                                                   self->minute_spin);
-
   if (cd_wizard_step_is_loading (CD_WIZARD_STEP (self)))
     return;
-  cd_wizard_step_show_date_time (self->calendar, self->hour_spin, self->minute_spin,
-                                 self->date_button, deadline);
   on_field_changed_cb (self);
 }
 
@@ -278,9 +270,8 @@ cd_wizard_step_agree_load (CdWizardStep *step,
   rebuild (self, kase);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->promise_row)), kase->promise) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->promise_row), kase->promise);
-  cd_wizard_step_show_date_time (self->calendar, self->hour_spin, self->minute_spin,
-                                 self->date_button, kase->promised_by != CD_TIME_UNSET
-                                                    ? kase->promised_by : default_deadline ());
+  cd_date_time_edit_set_time (self->date_edit, kase->promised_by != CD_TIME_UNSET
+                                              ? kase->promised_by : default_deadline ());
   update_early_warning (self, kase->promised_by != CD_TIME_UNSET ? kase->promised_by
                                                                  : default_deadline ());
 }
@@ -302,8 +293,7 @@ cd_wizard_step_agree_commit (CdWizardStep *step,
                              CdCase       *kase)
 {
   CdWizardStepAgree *self = CD_WIZARD_STEP_AGREE (step);
-  gint64 deadline = cd_wizard_step_read_date_time (self->calendar, self->hour_spin,
-                                                   self->minute_spin);
+  gint64 deadline = cd_date_time_edit_get_time (self->date_edit);
   gboolean changed = FALSE;
 
   for (guint i = 0; i < kase->compensations->len; i++)
@@ -359,14 +349,12 @@ cd_wizard_step_agree_class_init (CdWizardStepAgreeClass *klass)
   step_class->can_advance = cd_wizard_step_agree_can_advance;
   step_class->commit = cd_wizard_step_agree_commit;
 
+  g_type_ensure (CD_TYPE_DATE_TIME_EDIT);
   gtk_widget_class_set_template_from_resource (widget_class,
     "/com/example/CompDesk/ui/cd-wizard-step-agree.ui");
   gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, accepted_group);
   gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, promise_row);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, date_edit);
   gtk_widget_class_bind_template_child (widget_class, CdWizardStepAgree, early_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_time_changed_cb);
@@ -380,5 +368,4 @@ cd_wizard_step_agree_init (CdWizardStepAgree *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-  cd_wizard_step_setup_time_spins (self->hour_spin, self->minute_spin);
 }

@@ -12,11 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-date-time-edit.h"
 #include "cd-time.h"
 #include "cd-wizard-step-follow-up.h"
 
-#define DEFAULT_DAYS_AHEAD 3
-#define DEFAULT_HOUR 10
 #define N_SCORES 5
 
 struct _CdWizardStepFollowUp
@@ -24,10 +23,7 @@ struct _CdWizardStepFollowUp
   CdWizardStep    parent_instance;
 
   /* Template widgets */
-  GtkMenuButton  *date_button;
-  GtkCalendar    *calendar;
-  GtkSpinButton  *hour_spin;
-  GtkSpinButton  *minute_spin;
+  CdDateTimeEdit *date_edit;
   AdwComboRow    *method_row;
   GtkToggleButton *satisfaction_1;
   GtkToggleButton *satisfaction_2;
@@ -71,40 +67,6 @@ find_open_visit (CdCase *kase)
   return found;
 }
 
-static CdFollowUpMethod
-method_for_channel (CdChannel channel)
-{
-  switch (channel)
-    {
-    case CD_CHANNEL_PHONE:
-      return CD_METHOD_PHONE;
-    case CD_CHANNEL_SMS:
-      return CD_METHOD_SMS;
-    case CD_CHANNEL_EMAIL:
-      return CD_METHOD_EMAIL;
-    case CD_CHANNEL_PLATFORM_CHAT:
-      return CD_METHOD_PLATFORM_CHAT;
-    case CD_CHANNEL_OTHER:
-    default:
-      return CD_METHOD_OTHER;
-    }
-}
-
-static CdFollowUp *
-new_draft (CdCase *kase)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_days (now, DEFAULT_DAYS_AHEAD);
-  g_autoptr(GDateTime) due = g_date_time_new_local (g_date_time_get_year (later),
-                                                    g_date_time_get_month (later),
-                                                    g_date_time_get_day_of_month (later),
-                                                    DEFAULT_HOUR, 0, 0);
-  CdFollowUp *visit = cd_follow_up_new (g_date_time_to_unix (due) * G_USEC_PER_SEC);
-
-  visit->method = method_for_channel (kase->channel);
-  return visit;
-}
-
 /* Returns: whether the draft joined the case just now */
 static gboolean
 adopt_visit (CdWizardStepFollowUp *self,
@@ -128,8 +90,7 @@ on_field_changed_cb (CdWizardStepFollowUp *self)
 
   if (kase == NULL || self->visit == NULL || cd_wizard_step_is_loading (step))
     return;
-  self->visit->due_at = cd_wizard_step_read_date_time (self->calendar, self->hour_spin,
-                                                       self->minute_spin);
+  self->visit->due_at = cd_date_time_edit_get_time (self->date_edit);
   self->visit->method = (CdFollowUpMethod) adw_combo_row_get_selected (self->method_row);
   self->visit->satisfaction = 0;
   for (int score = 1; score <= N_SCORES; score++)
@@ -149,13 +110,8 @@ on_field_changed_cb (CdWizardStepFollowUp *self)
 static void
 on_date_time_changed_cb (CdWizardStepFollowUp *self)
 {
-  gint64 due = cd_wizard_step_read_date_time (self->calendar, self->hour_spin,
-                                              self->minute_spin);
-
   if (cd_wizard_step_is_loading (CD_WIZARD_STEP (self)))
     return;
-  cd_wizard_step_show_date_time (self->calendar, self->hour_spin, self->minute_spin,
-                                 self->date_button, due);
   on_field_changed_cb (self);
 }
 
@@ -169,10 +125,10 @@ cd_wizard_step_follow_up_load (CdWizardStep *step,
   CdFollowUp *visit = find_open_visit (kase);
 
   g_clear_object (&self->visit);
-  self->visit = visit != NULL ? g_object_ref (visit) : new_draft (kase);
+  self->visit = visit != NULL ? g_object_ref (visit)
+                              : cd_follow_up_new_planned (kase->channel, cd_time_now ());
 
-  cd_wizard_step_show_date_time (self->calendar, self->hour_spin, self->minute_spin,
-                                 self->date_button, self->visit->due_at);
+  cd_date_time_edit_set_time (self->date_edit, self->visit->due_at);
   adw_combo_row_set_selected (self->method_row, self->visit->method);
   for (int score = 1; score <= N_SCORES; score++)
     gtk_toggle_button_set_active (score_button (self, score),
@@ -217,12 +173,10 @@ cd_wizard_step_follow_up_class_init (CdWizardStepFollowUpClass *klass)
   step_class->load = cd_wizard_step_follow_up_load;
   step_class->commit = cd_wizard_step_follow_up_commit;
 
+  g_type_ensure (CD_TYPE_DATE_TIME_EDIT);
   gtk_widget_class_set_template_from_resource (widget_class,
     "/com/example/CompDesk/ui/cd-wizard-step-follow-up.ui");
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, date_edit);
   gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, method_row);
   gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, satisfaction_1);
   gtk_widget_class_bind_template_child (widget_class, CdWizardStepFollowUp, satisfaction_2);
@@ -240,5 +194,4 @@ cd_wizard_step_follow_up_init (CdWizardStepFollowUp *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cd_wizard_step_set_enum_model (self->method_row, CD_TYPE_FOLLOW_UP_METHOD);
-  cd_wizard_step_setup_time_spins (self->hour_spin, self->minute_spin);
 }

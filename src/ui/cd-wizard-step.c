@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "cd-money.h"
-#include "cd-time.h"
 #include "cd-wizard-step.h"
 
 typedef struct
@@ -345,67 +344,6 @@ cd_wizard_step_set_view_text (GtkTextView *view,
 
   if (g_strcmp0 (shown, text) != 0)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-}
-
-/* "09" rather than "9": the spin buttons read as a clock. */
-static gboolean
-on_time_spin_output_cb (GtkSpinButton *spin,
-                        gpointer       user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-void
-cd_wizard_step_setup_time_spins (GtkSpinButton *hour,
-                                 GtkSpinButton *minute)
-{
-  g_signal_connect (hour, "output", G_CALLBACK (on_time_spin_output_cb), NULL);
-  g_signal_connect (minute, "output", G_CALLBACK (on_time_spin_output_cb), NULL);
-}
-
-/* Returns: the local date and time the widgets show, as UTC microseconds */
-gint64
-cd_wizard_step_read_date_time (GtkCalendar   *calendar,
-                               GtkSpinButton *hour,
-                               GtkSpinButton *minute)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) local = NULL;
-
-  local = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
-                                 g_date_time_get_day_of_month (date),
-                                 gtk_spin_button_get_value_as_int (hour),
-                                 gtk_spin_button_get_value_as_int (minute), 0);
-  if (local == NULL)
-    return CD_TIME_UNSET;
-  return g_date_time_to_unix (local) * G_USEC_PER_SEC;
-}
-
-void
-cd_wizard_step_show_date_time (GtkCalendar   *calendar,
-                               GtkSpinButton *hour,
-                               GtkSpinButton *minute,
-                               GtkMenuButton *button,
-                               gint64         usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *label = NULL;
-
-  if (utc == NULL)
-    return;
-  local = g_date_time_to_local (utc);
-  gtk_calendar_select_day (calendar, local);
-  gtk_spin_button_set_value (hour, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (minute, g_date_time_get_minute (local));
-  /* Translators: the date on the button that opens a calendar, as strftime() takes it,
-   * e.g. "%Y年%-m月%-d日 %A" in Chinese */
-  label = g_date_time_format (local, C_("date button", "%a %-d %b %Y"));
-  gtk_menu_button_set_label (button, label);
 }
 
 /**

@@ -69,15 +69,5 @@ char       *cd_wizard_step_describe_compensation (CdWizardStep   *self,
 char       *cd_wizard_step_dup_view_text    (GtkTextView    *view);
 void        cd_wizard_step_set_view_text    (GtkTextView    *view,
                                              const char     *text);
-gint64      cd_wizard_step_read_date_time   (GtkCalendar    *calendar,
-                                             GtkSpinButton  *hour,
-                                             GtkSpinButton  *minute);
-void        cd_wizard_step_setup_time_spins (GtkSpinButton  *hour,
-                                             GtkSpinButton  *minute);
-void        cd_wizard_step_show_date_time   (GtkCalendar    *calendar,
-                                             GtkSpinButton  *hour,
-                                             GtkSpinButton  *minute,
-                                             GtkMenuButton  *button,
-                                             gint64          usec);
 
 G_END_DECLS
