@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cd-blacklist-csv.h"
+#include "cd-blacklist-exchange.h"
 #include "cd-blacklist-repository.h"
 #include "cd-command-line.h"
 #include "cd-database.h"
@@ -151,44 +151,6 @@ run_export (CdDatabase *db,
   return CD_EXIT_OK;
 }
 
-/* Blacklist files */
-
-static gboolean
-has_suffix (const char *path,
-            const char *suffix)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, suffix);
-}
-
-/* By the name, or else by the content: an exchange-format file starts with "{". */
-static gboolean
-is_csv_file (const char *path)
-{
-  char head[64];
-  size_t length = 0;
-  size_t i = 0;
-  FILE *file;
-
-  if (has_suffix (path, ".csv"))
-    return TRUE;
-  if (has_suffix (path, ".json"))
-    return FALSE;
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    return FALSE;   /* the JSON importer says why it cannot be read */
-  length = fread (head, 1, sizeof head, file);
-  fclose (file);
-
-  if (length >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < length && g_ascii_isspace (head[i]))
-    i++;
-  return i < length && head[i] != '{';
-}
-
 static int
 run_import_blacklist (CdDatabase *db,
                       const char *path)
@@ -199,17 +161,12 @@ run_import_blacklist (CdDatabase *db,
   CdImportStats stats = { 0 };
   gboolean ok;
 
-  if (is_csv_file (path))
-    ok = cd_blacklist_csv_import_file (db, path, &stats, &error);
-  else
-    {
-      progress.show = is_large_file (path);
-      progress.tty = isatty (STDERR_FILENO);
-      ok = cd_import_blacklist_file (db, path, on_import_progress_cb, &progress, &stats,
+  progress.show = is_large_file (path);
+  progress.tty = isatty (STDERR_FILENO);
+  ok = cd_blacklist_import_any_file (db, path, on_import_progress_cb, &progress, &stats,
                                      &error);
-      if (progress.tty && progress.last_percent >= 0)
-        g_printerr ("\n");
-    }
+  if (progress.tty && progress.last_percent >= 0)
+    g_printerr ("\n");
 
   if (!ok)
     {
@@ -232,11 +189,7 @@ run_export_blacklist (CdDatabase *db,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (has_suffix (path, ".csv"))
-    ok = cd_blacklist_csv_export_to_file (db, path, &error);
-  else
-    ok = cd_export_blacklist_to_file (db, path, &error);
-
+  ok = cd_blacklist_export_any_file (db, path, &error);
   if (!ok)
     {
       g_autofree char *display_name = dup_display_name (path);

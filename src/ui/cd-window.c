@@ -12,6 +12,7 @@
 #include "cd-builtin-templates.h"
 #include "cd-case-form.h"
 #include "cd-case-page.h"
+#include "cd-exchange.h"
 #include "cd-preferences.h"
 #include "cd-reports-view.h"
 #include "cd-shop-settings.h"
@@ -207,15 +208,7 @@ tick (gpointer user_data)
 static gboolean
 watch (gpointer user_data)
 {
-  CdWindow *self = user_data;
-  gint64 version = cd_database_get_data_version (self->database);
-
-  if (version != self->data_version)
-    {
-      self->data_version = version;
-      cd_case_repository_emit_reset (self->cases);
-      cd_blacklist_repository_emit_reset (self->blacklist);
-    }
+  cd_window_notice_changes (CD_WINDOW (user_data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -689,6 +682,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  cd_exchange_install_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -791,6 +785,28 @@ cd_window_show_view (CdWindow   *self,
   ensure_page (self, name);
   if (gtk_stack_get_child_by_name (self->content_stack, name) != NULL)
     show_content (self, name);
+}
+
+/**
+ * cd_window_notice_changes:
+ *
+ * Shows what another connection committed (another process, or the window's own import
+ * thread) now rather than at the next look.
+ */
+void
+cd_window_notice_changes (CdWindow *self)
+{
+  gint64 version;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  version = cd_database_get_data_version (self->database);
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      cd_case_repository_emit_reset (self->cases);
+      cd_blacklist_repository_emit_reset (self->blacklist);
+    }
 }
 
 void

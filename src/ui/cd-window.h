@@ -32,5 +32,6 @@ void              cd_window_set_subtitle         (CdWindow       *self,
                                                   const char     *subtitle);
 void              cd_window_add_toast            (CdWindow       *self,
                                                   AdwToast       *toast);
+void              cd_window_notice_changes       (CdWindow       *self);
 
 G_END_DECLS
