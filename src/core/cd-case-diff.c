@@ -2,7 +2,9 @@
  *
  * Nothing is silently overwritten: every edit appends a timeline event that names the fields
  * it changed, by their exchange-format keys, with the old and new values where they are
- * short enough to read.
+ * short enough to read. A compensation or follow-up that changed state (carried out,
+ * rescheduled, made) is named field by field under a key of its own ("compensation.status",
+ * "follow_up.due_at"); the case page turns the keys into translated labels.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,41 +69,109 @@ describe_text_change (GString    *out,
     g_string_append_printf (out, "%s: %s → %s", key, before, after);
 }
 
-static gboolean
-compensations_equal (GPtrArray *a,
-                     GPtrArray *b)
+static void
+describe_time_change (GString    *out,
+                      const char *key,
+                      gint64      before,
+                      gint64      after)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      CdCompensation *x = g_ptr_array_index (a, i);
-      CdCompensation *y = g_ptr_array_index (b, i);
+  g_autofree char *a = before == CD_TIME_UNSET ? g_strdup ("—") : cd_time_format (before);
+  g_autofree char *b = after == CD_TIME_UNSET ? g_strdup ("—") : cd_time_format (after);
 
-      if (x->kind != y->kind || x->status != y->status || x->amount != y->amount ||
-          x->cost != y->cost || x->done_at != y->done_at ||
-          g_strcmp0 (x->reference, y->reference) != 0 || g_strcmp0 (x->note, y->note) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  describe_text_change (out, key, a, b);
 }
 
-static gboolean
-followups_equal (GPtrArray *a,
-                 GPtrArray *b)
+static char *
+satisfaction_text (int satisfaction)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      CdFollowUp *x = g_ptr_array_index (a, i);
-      CdFollowUp *y = g_ptr_array_index (b, i);
+  return satisfaction >= 1 && satisfaction <= 5 ? g_strdup_printf ("%d", satisfaction)
+                                                : g_strdup ("—");
+}
 
-      if (x->due_at != y->due_at || x->method != y->method || x->done_at != y->done_at ||
-          x->satisfaction != y->satisfaction || g_strcmp0 (x->remarks, y->remarks) != 0)
-        return FALSE;
+/* The same remedy in another state: what the Carry out step and the Due views' Mark Done do.
+ * Anything more (one added, an amount changed) is named as "compensations" alone. */
+static gboolean
+compensation_same_remedy (CdCompensation *x,
+                          CdCompensation *y)
+{
+  return x->kind == y->kind && x->amount == y->amount && x->cost == y->cost &&
+         g_strcmp0 (x->reference, y->reference) == 0 && g_strcmp0 (x->note, y->note) == 0;
+}
+
+/* Returns: whether the compensations changed */
+static gboolean
+describe_compensations (GString   *out,
+                        GPtrArray *before,
+                        GPtrArray *after)
+{
+  gboolean changed = before->len != after->len;
+
+  for (guint i = 0; !changed && i < before->len; i++)
+    changed = !compensation_same_remedy (g_ptr_array_index (before, i),
+                                         g_ptr_array_index (after, i));
+  if (changed)
+    {
+      g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
+      return TRUE;
     }
-  return TRUE;
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      CdCompensation *x = g_ptr_array_index (before, i);
+      CdCompensation *y = g_ptr_array_index (after, i);
+
+      if (x->status != y->status)
+        describe_text_change (out, "compensation.status",
+                              cd_enum_to_nick (CD_TYPE_COMPENSATION_STATUS, x->status),
+                              cd_enum_to_nick (CD_TYPE_COMPENSATION_STATUS, y->status));
+      if (x->done_at != y->done_at)
+        describe_time_change (out, "compensation.done_at", x->done_at, y->done_at);
+      changed |= x->status != y->status || x->done_at != y->done_at;
+    }
+  return changed;
+}
+
+/* Follow-ups added or removed are named as "follow_ups"; a follow-up rescheduled or made,
+ * field by field. */
+static gboolean
+describe_followups (GString   *out,
+                    GPtrArray *before,
+                    GPtrArray *after)
+{
+  gboolean changed = FALSE;
+
+  if (before->len != after->len)
+    {
+      g_string_append_printf (out, "%sfollow_ups", out->len > 0 ? "\n" : "");
+      return TRUE;
+    }
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      CdFollowUp *x = g_ptr_array_index (before, i);
+      CdFollowUp *y = g_ptr_array_index (after, i);
+
+      if (x->due_at != y->due_at)
+        describe_time_change (out, "follow_up.due_at", x->due_at, y->due_at);
+      if (x->method != y->method)
+        describe_text_change (out, "follow_up.method",
+                              cd_enum_to_nick (CD_TYPE_FOLLOW_UP_METHOD, x->method),
+                              cd_enum_to_nick (CD_TYPE_FOLLOW_UP_METHOD, y->method));
+      if (x->done_at != y->done_at)
+        describe_time_change (out, "follow_up.done_at", x->done_at, y->done_at);
+      if (x->satisfaction != y->satisfaction)
+        {
+          g_autofree char *a = satisfaction_text (x->satisfaction);
+          g_autofree char *b = satisfaction_text (y->satisfaction);
+
+          describe_text_change (out, "follow_up.satisfaction", a, b);
+        }
+      if (g_strcmp0 (x->remarks, y->remarks) != 0)
+        describe_text_change (out, "follow_up.remarks", x->remarks, y->remarks);
+      changed |= x->due_at != y->due_at || x->method != y->method || x->done_at != y->done_at ||
+                 x->satisfaction != y->satisfaction || g_strcmp0 (x->remarks, y->remarks) != 0;
+    }
+  return changed;
 }
 
 /**
@@ -151,11 +221,7 @@ cd_case_describe_changes (CdCase    *before,
     }
   if (before->promised_by != after->promised_by)
     {
-      g_autofree char *a = before->promised_by == CD_TIME_UNSET ? g_strdup ("—")
-                                                                : cd_time_format (before->promised_by);
-      g_autofree char *b = after->promised_by == CD_TIME_UNSET ? g_strdup ("—")
-                                                               : cd_time_format (after->promised_by);
-      describe_text_change (out, "promised_by", a, b);
+      describe_time_change (out, "promised_by", before->promised_by, after->promised_by);
       other = TRUE;
     }
   if (before->summary_confirmed != after->summary_confirmed)
@@ -164,16 +230,10 @@ cd_case_describe_changes (CdCase    *before,
                             after->summary_confirmed ? "true" : "false");
       other = TRUE;
     }
-  if (!compensations_equal (before->compensations, after->compensations))
-    {
-      g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
-      other = TRUE;
-    }
-  if (!followups_equal (before->followups, after->followups))
-    {
-      g_string_append_printf (out, "%sfollow_ups", out->len > 0 ? "\n" : "");
-      other = TRUE;
-    }
+  if (describe_compensations (out, before->compensations, after->compensations))
+    other = TRUE;
+  if (describe_followups (out, before->followups, after->followups))
+    other = TRUE;
 
   *stage_only = !other && before->stage != after->stage;
   return g_string_free (out, FALSE);
