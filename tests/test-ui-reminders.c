@@ -73,6 +73,14 @@ server_method_call (GDBusConnection       *connection,
       g_assert_cmpstr (app_id, ==, f->app_id);
       g_hash_table_replace (f->received, g_strdup (id), notification);
     }
+  else if (g_str_equal (method_name, "RemoveNotification"))
+    {
+      const char *app_id, *id;
+
+      g_variant_get (parameters, "(&s&s)", &app_id, &id);
+      g_assert_cmpstr (app_id, ==, f->app_id);
+      g_assert_true (g_hash_table_remove (f->received, id));
+    }
   g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
@@ -341,6 +349,63 @@ test_many_at_once (void)
   g_free (f->dir);
 }
 
+/* The promise is kept: its notification leaves the desktop's list; the follow-up's stays. */
+static void
+test_withdrawn_when_done (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(CdDatabase) db = NULL;
+  g_autoptr(CdCaseRepository) repo = NULL;
+  g_autoptr(CdNotifier) notifier = NULL;
+  g_autoptr(CdCase) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *promise_id = NULL;
+  gint64 now = cd_time_now ();
+
+  f->dir = cd_test_make_dir ();
+  f->received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_variant_unref);
+  db = cd_test_open_database (f->dir);
+  repo = cd_case_repository_new (db);
+  f->late_case = add_case (repo, "Ms Late", CD_STAGE_CARRY_OUT, now - HOUR, CD_TIME_UNSET);
+  f->visit_case = add_case (repo, "Mr Visit", CD_STAGE_FOLLOW_UP, CD_TIME_UNSET, now - HOUR);
+  promise_id = g_strdup_printf ("due-promise-%" G_GINT64_FORMAT, f->late_case);
+
+  start_server (f);
+  f->app_id = "com.example.CompDesk.Test";
+  f->app = g_application_new (f->app_id, G_APPLICATION_NON_UNIQUE);
+  g_application_register (f->app, NULL, &error);
+  g_assert_no_error (error);
+  notifier = cd_notifier_new (f->app, db);
+
+  g_assert_cmpuint (cd_notifier_check (notifier, now), ==, 2);
+  for (int i = 0; i < 100 && g_hash_table_size (f->received) < 2; i++)
+    cd_test_spin (20);
+  g_assert_cmpuint (g_hash_table_size (f->received), ==, 2);
+
+  /* Carried out: the promise is no longer pending. */
+  kept = cd_case_repository_load (repo, f->late_case, &error);
+  g_assert_no_error (error);
+  kept->stage = CD_STAGE_FOLLOW_UP;
+  g_assert_true (cd_case_repository_update (repo, kept, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (cd_notifier_check (notifier, now + 60 * G_USEC_PER_SEC), ==, 0);
+  for (int i = 0; i < 100 && g_hash_table_size (f->received) > 1; i++)
+    cd_test_spin (20);
+  g_assert_cmpuint (g_hash_table_size (f->received), ==, 1);
+  g_assert_false (g_hash_table_contains (f->received, promise_id));
+
+  g_clear_object (&notifier);
+  g_clear_object (&f->app);
+  stop_server (f);
+  g_hash_table_unref (f->received);
+  g_clear_object (&repo);
+  g_clear_object (&db);
+  cd_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,5 +416,6 @@ main (int   argc,
 
   g_test_add_func ("/ui/reminders/notified-and-opened", test_notified_and_opened);
   g_test_add_func ("/ui/reminders/many-at-once", test_many_at_once);
+  g_test_add_func ("/ui/reminders/withdrawn-when-done", test_withdrawn_when_done);
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
  * last reminder (cd-reminders.c keeps track, in the database) becomes a GNotification whose
  * default action opens the case ("app.open-case"). A few items get one notification each,
  * replacing an earlier one for the same item; many at once (after a holiday, say) get a
- * single one that opens the Overdue list ("app.show-view").
+ * single one that opens the Overdue list ("app.show-view"). A notification for an item that
+ * was since done or moved to later is withdrawn at the next check.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-due-item.h"
+#include "cd-due-list.h"
 #include "cd-enums.h"
 #include "cd-notifier.h"
 #include "cd-reminders.h"
@@ -29,6 +31,8 @@ struct _CdNotifier
 
   GApplication *application; /* unowned: the application owns the notifier */
   CdReminders  *reminders;
+  CdDatabase   *db;
+  GHashTable   *shown;       /* ids of the notifications sent for one item each */
   guint         source;
 };
 
@@ -96,6 +100,36 @@ notification_for_many (guint n)
   return g_steal_pointer (&notification);
 }
 
+/* A notification whose promise was kept or follow-up made (or moved to later) since is taken
+ * back, so the desktop's list holds only what still needs doing. */
+static void
+withdraw_settled (CdNotifier *self,
+                  gint64      now)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GHashTable) still_due = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (self->shown) == 0)
+    return;
+  pending = cd_due_list (self->db, G_MININT64, now + 1, &error);
+  if (pending == NULL)
+    return;
+  still_due = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < pending->len; i++)
+    g_hash_table_add (still_due, id_for_item (g_ptr_array_index (pending, i)));
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (still_due, id))
+      {
+        g_application_withdraw_notification (self->application, id);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
 /**
  * cd_notifier_check:
  * @now: the current time, UTC microseconds
@@ -113,6 +147,7 @@ cd_notifier_check (CdNotifier *self,
 
   g_return_val_if_fail (CD_IS_NOTIFIER (self), 0);
 
+  withdraw_settled (self, now);
   items = cd_reminders_take (self->reminders, now, &error);
   if (items == NULL)
     {
@@ -137,6 +172,7 @@ cd_notifier_check (CdNotifier *self,
       g_autofree char *id = id_for_item (item);
 
       g_application_send_notification (self->application, id, notification);
+      g_hash_table_add (self->shown, g_steal_pointer (&id));
     }
   return items->len;
 }
@@ -185,6 +221,8 @@ cd_notifier_dispose (GObject *object)
 
   g_clear_handle_id (&self->source, g_source_remove);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   G_OBJECT_CLASS (cd_notifier_parent_class)->dispose (object);
 }
 
@@ -197,6 +235,7 @@ cd_notifier_class_init (CdNotifierClass *klass)
 static void
 cd_notifier_init (CdNotifier *self)
 {
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 CdNotifier *
@@ -211,5 +250,6 @@ cd_notifier_new (GApplication *application,
   self = g_object_new (CD_TYPE_NOTIFIER, NULL);
   self->application = application;
   self->reminders = cd_reminders_new (db);
+  self->db = g_object_ref (db);
   return self;
 }
