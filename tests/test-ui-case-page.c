@@ -289,6 +289,35 @@ test_advance (Fixture       *f,
   g_assert_cmpuint (stored->events->len, ==, kase->events->len + 8);
 }
 
+/* A follow-up made and a remedy carried out read as such in the timeline, not as "edited". */
+static void
+test_timeline_names_children (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdCase) kase = insert_case (f, "Dana", CD_STAGE_FOLLOW_UP);
+  g_autoptr(CdCase) edited = NULL;
+  CdFollowUp *follow_up;
+  CdCompensation *compensation;
+  GtkWidget *latest;
+
+  cd_case_page_show_case (f->page, kase->id);
+  edited = load (f, kase->id);
+  follow_up = g_ptr_array_index (edited->followups, 0);
+  follow_up->satisfaction = 2;
+  cd_case_set_string (&follow_up->remarks, "还是有点不满意");
+  compensation = g_ptr_array_index (edited->compensations, 0);
+  compensation->status = CD_COMPENSATION_ACCEPTED;
+  g_assert_true (cd_case_repository_update (f->cases, edited, &error));
+  g_assert_no_error (error);
+  cd_test_spin (20);
+
+  latest = gtk_widget_get_first_child (child (f, "timeline_list"));
+  g_assert_true (shows_text (latest, "Compensation: Done → Accepted"));
+  g_assert_true (shows_text (latest, "Satisfaction: 4 → 2"));
+  g_assert_true (shows_text (latest, "Follow-up remarks: 很满意 → 还是有点不满意"));
+}
+
 static void
 test_advance_escalated (Fixture       *f,
                         gconstpointer  data)
@@ -603,6 +632,7 @@ main (int    argc,
   ADD ("/case-page/closed-case-is-not-overdue", test_closed_case_is_not_overdue);
   ADD ("/case-page/advance", test_advance);
   ADD ("/case-page/advance-escalated", test_advance_escalated);
+  ADD ("/case-page/timeline-names-children", test_timeline_names_children);
   ADD ("/case-page/add-note", test_add_note);
   ADD ("/case-page/add-note-cancelled", test_add_note_cancelled);
   ADD ("/case-page/delete-and-undo", test_delete_and_undo);

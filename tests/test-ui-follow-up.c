@@ -603,7 +603,9 @@ test_page_record (PageFixture   *f,
   g_assert_cmpuint (stored->events->len, ==, f->kase->events->len + 1);
   last = g_ptr_array_index (stored->events, stored->events->len - 1);
   g_assert_cmpstr (last->kind, ==, CD_EVENT_EDITED);
-  g_assert_cmpstr (last->text, ==, "follow_up.recorded: 4");
+  /* The remarks hold a line break: named, not quoted. */
+  g_assert_cmpstr (last->text, ==,
+                   "follow_up.recorded: 4\nfollow_up.method: phone → sms\nfollow_up.remarks");
 
   /* The page shows it: stars instead of the button, and the timeline's newest line. */
   g_assert_true (shows_text (page_child (f, "followup_list"), "★★★★☆"));

@@ -20,6 +20,7 @@
 #include "cd-builtin-templates.h"
 #include "cd-error.h"
 #include "cd-money.h"
+#include "cd-settings-store.h"
 #include "cd-template-renderer.h"
 #include "cd-time.h"
 
@@ -74,32 +75,19 @@ read_seeded (CdDatabase  *db,
              gboolean    *seeded,
              GError     **error)
 {
-  sqlite3_stmt *stmt = cd_database_prepare (db, "SELECT value FROM settings WHERE key = :key",
-                                            error);
-  CdStep step;
+  g_autofree char *value = NULL;
 
-  if (stmt == NULL)
+  if (!cd_settings_store_get (db, CD_BUILTIN_TEMPLATES_KEY, &value, error))
     return FALSE;
-  cd_database_bind_text (stmt, ":key", CD_BUILTIN_TEMPLATES_KEY);
-  step = cd_database_step (db, stmt, error);
-  if (step == CD_STEP_ROW)
-    cd_database_release (stmt);
-  *seeded = step == CD_STEP_ROW;
-  return step != CD_STEP_ERROR;
+  *seeded = value != NULL;
+  return TRUE;
 }
 
 static gboolean
 write_seeded (CdDatabase  *db,
               GError     **error)
 {
-  sqlite3_stmt *stmt = cd_database_prepare (db,
-    "INSERT INTO settings (key, value) VALUES (:key, '1') "
-    "ON CONFLICT (key) DO UPDATE SET value = '1'", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  cd_database_bind_text (stmt, ":key", CD_BUILTIN_TEMPLATES_KEY);
-  return cd_database_step_done (db, stmt, error);
+  return cd_settings_store_set (db, CD_BUILTIN_TEMPLATES_KEY, "1", error);
 }
 
 static gboolean

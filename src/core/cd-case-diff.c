@@ -2,7 +2,9 @@
  *
  * Nothing is silently overwritten: every edit appends a timeline event that names the fields
  * it changed, by their exchange-format keys, with the old and new values where they are
- * short enough to read.
+ * short enough to read. A compensation or follow-up that changed state (carried out,
+ * rescheduled, made) is named field by field under a key of its own ("compensation.status",
+ * "follow_up.due_at"); the case page turns the keys into translated labels.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,31 +69,66 @@ describe_text_change (GString    *out,
     g_string_append_printf (out, "%s: %s → %s", key, before, after);
 }
 
-static gboolean
-compensations_equal (GPtrArray *a,
-                     GPtrArray *b)
+static void
+describe_time_change (GString    *out,
+                      const char *key,
+                      gint64      before,
+                      gint64      after)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      CdCompensation *x = g_ptr_array_index (a, i);
-      CdCompensation *y = g_ptr_array_index (b, i);
+  g_autofree char *a = before == CD_TIME_UNSET ? g_strdup ("—") : cd_time_format (before);
+  g_autofree char *b = after == CD_TIME_UNSET ? g_strdup ("—") : cd_time_format (after);
 
-      if (x->kind != y->kind || x->status != y->status || x->amount != y->amount ||
-          x->cost != y->cost || x->done_at != y->done_at ||
-          g_strcmp0 (x->reference, y->reference) != 0 || g_strcmp0 (x->note, y->note) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  describe_text_change (out, key, a, b);
 }
 
-static gboolean
-followup_equal (CdFollowUp *x,
-                CdFollowUp *y)
+static char *
+satisfaction_text (int satisfaction)
 {
-  return x->due_at == y->due_at && x->method == y->method && x->done_at == y->done_at &&
-         x->satisfaction == y->satisfaction && g_strcmp0 (x->remarks, y->remarks) == 0;
+  return satisfaction >= 1 && satisfaction <= 5 ? g_strdup_printf ("%d", satisfaction)
+                                                : g_strdup ("—");
+}
+
+/* The same remedy in another state: what the Carry out step and the Due views' Mark Done do.
+ * Anything more (one added, an amount changed) is named as "compensations" alone. */
+static gboolean
+compensation_same_remedy (CdCompensation *x,
+                          CdCompensation *y)
+{
+  return x->kind == y->kind && x->amount == y->amount && x->cost == y->cost &&
+         g_strcmp0 (x->reference, y->reference) == 0 && g_strcmp0 (x->note, y->note) == 0;
+}
+
+/* Returns: whether the compensations changed */
+static gboolean
+describe_compensations (GString   *out,
+                        GPtrArray *before,
+                        GPtrArray *after)
+{
+  gboolean changed = before->len != after->len;
+
+  for (guint i = 0; !changed && i < before->len; i++)
+    changed = !compensation_same_remedy (g_ptr_array_index (before, i),
+                                         g_ptr_array_index (after, i));
+  if (changed)
+    {
+      g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
+      return TRUE;
+    }
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      CdCompensation *x = g_ptr_array_index (before, i);
+      CdCompensation *y = g_ptr_array_index (after, i);
+
+      if (x->status != y->status)
+        describe_text_change (out, "compensation.status",
+                              cd_enum_to_nick (CD_TYPE_COMPENSATION_STATUS, x->status),
+                              cd_enum_to_nick (CD_TYPE_COMPENSATION_STATUS, y->status));
+      if (x->done_at != y->done_at)
+        describe_time_change (out, "compensation.done_at", x->done_at, y->done_at);
+      changed |= x->status != y->status || x->done_at != y->done_at;
+    }
+  return changed;
 }
 
 static void
@@ -107,27 +144,30 @@ append_line (GString    *out,
  *
  * The two events a person makes most often get lines of their own, which the case page
  * words for people: "follow_up.planned: <due time>" for a new return visit, and
- * "follow_up.recorded: <satisfaction 0–5>" for one that is now done. Anything else (a
- * moved date, new remarks, a deleted visit) is "follow_ups", once. Follow-ups are paired
- * by position, as the repository stores them in order and appends new ones. */
+ * "follow_up.recorded: <satisfaction 0–5>" for one that is now done (with its remarks and a
+ * changed method as lines of their own). A visit moved or otherwise edited is told field by
+ * field ("follow_up.due_at: a → b" …); one deleted is
+ * "follow_ups". Follow-ups are paired by position, as the repository stores them in order
+ * and appends new ones. */
 static gboolean
-describe_followup_changes (GString   *out,
-                           GPtrArray *before,
-                           GPtrArray *after)
+describe_followups (GString   *out,
+                    GPtrArray *before,
+                    GPtrArray *after)
 {
-  gboolean other = after->len < before->len;
-  gboolean any = other;
+  gboolean changed = after->len != before->len;
+
+  if (after->len < before->len)
+    {
+      append_line (out, "follow_ups");
+      return TRUE;
+    }
 
   for (guint i = 0; i < after->len; i++)
     {
       CdFollowUp *y = g_ptr_array_index (after, i);
       CdFollowUp *x = i < before->len ? g_ptr_array_index (before, i) : NULL;
-      gboolean recorded = y->done_at != CD_TIME_UNSET &&
-                          (x == NULL || x->done_at == CD_TIME_UNSET);
+      gboolean recorded;
 
-      if (x != NULL && followup_equal (x, y))
-        continue;
-      any = TRUE;
       if (x == NULL)
         {
           g_autofree char *due = cd_time_format (y->due_at);
@@ -135,19 +175,40 @@ describe_followup_changes (GString   *out,
 
           append_line (out, line);
         }
+      recorded = y->done_at != CD_TIME_UNSET && (x == NULL || x->done_at == CD_TIME_UNSET);
       if (recorded)
         {
           g_autofree char *line = g_strdup_printf ("follow_up.recorded: %d",
                                                    CLAMP (y->satisfaction, 0, 5));
 
           append_line (out, line);
+          changed = TRUE;
         }
-      else if (x != NULL)
-        other = TRUE;
+      if (x == NULL)
+        continue;
+
+      if (x->due_at != y->due_at)
+        describe_time_change (out, "follow_up.due_at", x->due_at, y->due_at);
+      if (x->method != y->method)
+        describe_text_change (out, "follow_up.method",
+                              cd_enum_to_nick (CD_TYPE_FOLLOW_UP_METHOD, x->method),
+                              cd_enum_to_nick (CD_TYPE_FOLLOW_UP_METHOD, y->method));
+      /* The recorded line already says when and how satisfied. */
+      if (!recorded && x->done_at != y->done_at)
+        describe_time_change (out, "follow_up.done_at", x->done_at, y->done_at);
+      if (!recorded && x->satisfaction != y->satisfaction)
+        {
+          g_autofree char *a = satisfaction_text (x->satisfaction);
+          g_autofree char *b = satisfaction_text (y->satisfaction);
+
+          describe_text_change (out, "follow_up.satisfaction", a, b);
+        }
+      if (g_strcmp0 (x->remarks, y->remarks) != 0)
+        describe_text_change (out, "follow_up.remarks", x->remarks, y->remarks);
+      changed |= x->due_at != y->due_at || x->method != y->method || x->done_at != y->done_at ||
+                 x->satisfaction != y->satisfaction || g_strcmp0 (x->remarks, y->remarks) != 0;
     }
-  if (other)
-    append_line (out, "follow_ups");
-  return any;
+  return changed;
 }
 
 /**
@@ -197,11 +258,7 @@ cd_case_describe_changes (CdCase    *before,
     }
   if (before->promised_by != after->promised_by)
     {
-      g_autofree char *a = before->promised_by == CD_TIME_UNSET ? g_strdup ("—")
-                                                                : cd_time_format (before->promised_by);
-      g_autofree char *b = after->promised_by == CD_TIME_UNSET ? g_strdup ("—")
-                                                               : cd_time_format (after->promised_by);
-      describe_text_change (out, "promised_by", a, b);
+      describe_time_change (out, "promised_by", before->promised_by, after->promised_by);
       other = TRUE;
     }
   if (before->summary_confirmed != after->summary_confirmed)
@@ -210,12 +267,9 @@ cd_case_describe_changes (CdCase    *before,
                             after->summary_confirmed ? "true" : "false");
       other = TRUE;
     }
-  if (!compensations_equal (before->compensations, after->compensations))
-    {
-      g_string_append_printf (out, "%scompensations", out->len > 0 ? "\n" : "");
-      other = TRUE;
-    }
-  if (describe_followup_changes (out, before->followups, after->followups))
+  if (describe_compensations (out, before->compensations, after->compensations))
+    other = TRUE;
+  if (describe_followups (out, before->followups, after->followups))
     other = TRUE;
 
   *stage_only = !other && before->stage != after->stage;

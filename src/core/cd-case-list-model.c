@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cd-case-list-model.h"
+#include "cd-due-private.h"
 #include "cd-error.h"
 #include "cd-text.h"
 #include "cd-time.h"
@@ -59,21 +60,18 @@ cd_case_query_get_type (void)
   return type;
 }
 
-/* A promise is pending until the remedy is carried out. */
-#define PROMISE_PENDING \
-  "c.promised_by IS NOT NULL AND " \
-  "c.stage IN ('listen', 'confirm', 'apologise', 'propose', 'agree', 'carry_out')"
-#define FOLLOW_UP_PENDING "f.case_id = c.id AND f.done_at IS NULL"
+#define PROMISE_PENDING CD_SQL_PROMISE_PENDING
+#define FOLLOW_UP_PENDING "f.case_id = c.id AND " CD_SQL_FOLLOW_UP_PENDING
 
 static const char *const view_conditions[CD_N_VIEWS] = {
-  [CD_VIEW_OPEN] = "c.stage != 'closed'",
+  [CD_VIEW_OPEN] = CD_SQL_CASE_OPEN,
   /* What falls due later today; once past, it is overdue instead, never in both. */
   [CD_VIEW_DUE_TODAY] =
-    "c.stage != 'closed' AND ((" PROMISE_PENDING " AND c.promised_by >= :now AND "
+    CD_SQL_CASE_OPEN " AND ((" PROMISE_PENDING " AND c.promised_by >= :now AND "
     "c.promised_by < :day_end) OR EXISTS (SELECT 1 FROM followups f WHERE " FOLLOW_UP_PENDING
     " AND f.due_at >= :now AND f.due_at < :day_end))",
   [CD_VIEW_OVERDUE] =
-    "c.stage != 'closed' AND ((" PROMISE_PENDING " AND c.promised_by < :now) OR EXISTS "
+    CD_SQL_CASE_OPEN " AND ((" PROMISE_PENDING " AND c.promised_by < :now) OR EXISTS "
     "(SELECT 1 FROM followups f WHERE " FOLLOW_UP_PENDING " AND f.due_at < :now))",
   [CD_VIEW_CLOSED] = "c.stage = 'closed'",
   [CD_VIEW_ALL] = "1",

@@ -294,20 +294,28 @@ insert_compensations (CdCaseRepository  *self,
   return TRUE;
 }
 
+/* @keep_ids: write each stored follow-up back under its id (its row was just deleted), so that
+ * an id read by the Due views still names the same follow-up after the case is edited. A new
+ * case's follow-ups always get new ids. */
 static gboolean
 insert_followups (CdCaseRepository  *self,
                   CdCase            *kase,
+                  gboolean           keep_ids,
                   GError           **error)
 {
   for (guint i = 0; i < kase->followups->len; i++)
     {
       CdFollowUp *f = g_ptr_array_index (kase->followups, i);
       sqlite3_stmt *stmt = cd_database_prepare (self->db,
-        "INSERT INTO followups (case_id, due_at, method, done_at, satisfaction, remarks) "
-        "VALUES (:case_id, :due_at, :method, :done_at, :satisfaction, :remarks)", error);
+        "INSERT INTO followups (id, case_id, due_at, method, done_at, satisfaction, remarks) "
+        "VALUES (:id, :case_id, :due_at, :method, :done_at, :satisfaction, :remarks)", error);
 
       if (stmt == NULL)
         return FALSE;
+      if (keep_ids && f->id > 0)
+        cd_database_bind_int64 (stmt, ":id", f->id);
+      else
+        cd_database_bind_null (stmt, ":id");
       cd_database_bind_int64 (stmt, ":case_id", kase->id);
       cd_database_bind_int64 (stmt, ":due_at", f->due_at);
       cd_database_bind_text (stmt, ":method", cd_enum_to_nick (CD_TYPE_FOLLOW_UP_METHOD, f->method));
@@ -413,7 +421,7 @@ cd_case_repository_insert (CdCaseRepository  *self,
     return FALSE;
   if (!insert_case_row (self, kase, error) ||
       !insert_compensations (self, kase, error) ||
-      !insert_followups (self, kase, error) ||
+      !insert_followups (self, kase, FALSE, error) ||
       !insert_events (self, kase, error) ||
       !insert_event (self, kase->id, created, error) ||
       !cd_database_commit (self->db, error))
@@ -651,7 +659,7 @@ cd_case_repository_update (CdCaseRepository  *self,
   if (!update_case_row (self, kase, error) ||
       !delete_children (self, kase->id, FALSE, error) ||
       !insert_compensations (self, kase, error) ||
-      !insert_followups (self, kase, error) ||
+      !insert_followups (self, kase, TRUE, error) ||
       !insert_event (self, kase->id, event, error) ||
       !cd_database_commit (self->db, error))
     goto failed;
@@ -779,7 +787,7 @@ cd_case_repository_restore (CdCaseRepository  *self,
   if (!cd_database_step_done (self->db, stmt, error) ||
       !update_case_row (self, kase, error) ||
       !insert_compensations (self, kase, error) ||
-      !insert_followups (self, kase, error) ||
+      !insert_followups (self, kase, TRUE, error) ||
       !insert_events (self, kase, error) ||
       !cd_database_commit (self->db, error))
     goto failed;
@@ -863,7 +871,7 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
       *result = CD_STORE_ADDED;
       return insert_case_row (self, kase, error) &&
              insert_compensations (self, kase, error) &&
-             insert_followups (self, kase, error) &&
+             insert_followups (self, kase, FALSE, error) &&
              insert_events (self, kase, error) &&
              (!self->bulk || search_stmt (self, "INSERT INTO temp.cd_reindex (id) VALUES (:id)",
                                           kase->id, error));
@@ -882,7 +890,7 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
          update_case_row (self, kase, error) &&
          delete_children (self, kase->id, TRUE, error) &&
          insert_compensations (self, kase, error) &&
-         insert_followups (self, kase, error) &&
+         insert_followups (self, kase, FALSE, error) &&
          insert_events (self, kase, error) &&
          (!self->bulk || search_stmt (self, "INSERT INTO temp.cd_reindex (id) VALUES (:id)",
                                       kase->id, error));

@@ -18,6 +18,7 @@
 #include "cd-blacklist-repository.h"
 #include "cd-error.h"
 #include "cd-policy.h"
+#include "cd-settings-store.h"
 
 #define MAX_SUGGESTIONS 4
 /* From this many earlier cases on, a buyer is offered no more cash than one remedy's worth. */
@@ -259,28 +260,12 @@ cd_policy_load (CdPolicy    *policy,
                 CdDatabase  *db,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = cd_database_prepare (db, "SELECT value FROM settings WHERE key = :key",
-                                            error);
+  g_autofree char *json = NULL;
 
   cd_policy_init_default (policy);
-  if (stmt == NULL)
+  if (!cd_settings_store_get (db, CD_POLICY_KEY, &json, error))
     return FALSE;
-  cd_database_bind_text (stmt, ":key", CD_POLICY_KEY);
-  switch (cd_database_step (db, stmt, error))
-    {
-    case CD_STEP_ROW:
-      {
-        g_autofree char *json = g_strdup (cd_database_column_text (stmt, 0));
-
-        cd_database_release (stmt);
-        return cd_policy_from_json (policy, json, error);
-      }
-    case CD_STEP_DONE:
-      return TRUE;
-    case CD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  return json == NULL || cd_policy_from_json (policy, json, error);
 }
 
 gboolean
@@ -289,15 +274,8 @@ cd_policy_save (const CdPolicy  *policy,
                 GError         **error)
 {
   g_autofree char *json = cd_policy_to_json (policy);
-  sqlite3_stmt *stmt = cd_database_prepare (db,
-    "INSERT INTO settings (key, value) VALUES (:key, :value) "
-    "ON CONFLICT (key) DO UPDATE SET value = :value", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  cd_database_bind_text (stmt, ":key", CD_POLICY_KEY);
-  cd_database_bind_text (stmt, ":value", json);
-  return cd_database_step_done (db, stmt, error);
+  return cd_settings_store_set (db, CD_POLICY_KEY, json, error);
 }
 
 /* History */

@@ -14,6 +14,7 @@
 #include "cd-backup.h"
 #include "cd-bench-hooks.h"
 #include "cd-error.h"
+#include "cd-notifier.h"
 #include "cd-safekeeping.h"
 #include "cd-sample-shop.h"
 #include "cd-time.h"
@@ -28,6 +29,7 @@ struct _CdApplication
   CdDatabase     *database;       /* NULL when opening failed … */
   GError         *database_error; /* … and this says why */
   GSettings      *settings;       /* NULL when the schema is not installed */
+  CdNotifier     *notifier;       /* reminds of what falls due in database */
 };
 
 G_DEFINE_FINAL_TYPE (CdApplication, cd_application, ADW_TYPE_APPLICATION)
@@ -175,7 +177,24 @@ present_main_window (CdApplication *self)
 
   cd_bench_hooks_watch_first_frame (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Reminders start a little after the window is shown, never on the start-up path. */
+  g_clear_object (&self->notifier);
+  self->notifier = cd_notifier_new (G_APPLICATION (self), self->database);
+  cd_notifier_start (self->notifier, 5);
   return window;
+}
+
+/* The window on the seller's database (not the sample shop's), opened when there is none. */
+static CdWindow *
+find_main_window (CdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CD_IS_WINDOW (l->data) && cd_window_get_database (l->data) == self->database)
+      return l->data;
+  if (self->database == NULL)
+    return NULL;
+  return present_main_window (self);
 }
 
 /* Closes every window on the seller's database, puts the copy in its place and opens it
@@ -199,6 +218,7 @@ restore_backup (const char *backup,
   for (GList *l = windows; l != NULL; l = l->next)
     if (CD_IS_WINDOW (l->data) && cd_window_get_database (l->data) == self->database)
       gtk_window_destroy (l->data);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 
@@ -251,7 +271,38 @@ restore_activated (GSimpleAction *action,
                                   restore_backup, self);
 }
 
+/* The default actions of the reminders' notifications. */
+static void
+open_case_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  CdWindow *window = find_main_window (self);
+
+  if (window == NULL)
+    return;
+  cd_window_show_case (window, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  CdWindow *window = find_main_window (self);
+
+  if (window == NULL)
+    return;
+  cd_window_show_view (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "open-case", .activate = open_case_activated, .parameter_type = "x" },
+  { .name = "show-view", .activate = show_view_activated, .parameter_type = "s" },
   { .name = "back-up", .activate = back_up_activated },
   { .name = "restore", .activate = restore_activated },
   { .name = "about", .activate = about_activated },
@@ -340,6 +391,7 @@ cd_application_finalize (GObject *object)
   CdApplication *self = CD_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
   g_clear_object (&self->settings);

@@ -58,6 +58,14 @@ static const struct {
   { "language", N_("Buyer’s language"), VALUE_TEXT, NULL },
   { "compensations", N_("Compensations"), VALUE_TEXT, NULL },
   { "follow_ups", N_("Follow-ups"), VALUE_TEXT, NULL },
+  { "compensation.status", N_("Compensation"), VALUE_ENUM, cd_compensation_status_get_type },
+  { "compensation.done_at", N_("Compensation carried out"), VALUE_TIME, NULL },
+  { "follow_up.due_at", N_("Follow-up due"), VALUE_TIME, NULL },
+  { "follow_up.method", N_("Follow-up by"), VALUE_ENUM, cd_follow_up_method_get_type },
+  { "follow_up.done_at", N_("Follow-up made"), VALUE_TIME, NULL },
+  /* Translators: the buyer's satisfaction, 1 to 5, recorded at a follow-up */
+  { "follow_up.satisfaction", N_("Satisfaction"), VALUE_TEXT, NULL },
+  { "follow_up.remarks", N_("Follow-up remarks"), VALUE_TEXT, NULL },
 };
 
 static const struct {
