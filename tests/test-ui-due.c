@@ -415,12 +415,20 @@ test_reschedule (Fixture       *f,
   gint64 id = add_case (f, "小林", CD_STAGE_AGREE, f->now - 2 * HOUR, CD_TIME_UNSET);
   g_autoptr(CdCase) after = NULL;
   g_autofree char *key = NULL;
+  GtkMenuButton *menu_button;
   gint64 expected;
 
   open_window (f, "overdue");
   g_assert_cmpuint (n_items (f), ==, 1);
-  g_assert_nonnull (gtk_menu_button_get_menu_model (
-    GTK_MENU_BUTTON (find_by_tooltip (row_at (f, 0), "Reschedule"))));
+  /* The menu is made when first opened, with the five choices. */
+  menu_button = GTK_MENU_BUTTON (find_by_tooltip (row_at (f, 0), "Reschedule"));
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  gtk_menu_button_popup (menu_button);
+  cd_test_spin (50);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu_button)), ==,
+                   5);
+  gtk_menu_button_popdown (menu_button);
 
   key = cd_due_view_item_key (item_at (f, 0));
   expected = cd_due_view_preset_time ("tomorrow", cd_time_now ());
@@ -467,6 +475,47 @@ test_open_case (Fixture       *f,
   g_signal_emit_by_name (find_by_tooltip (row_at (f, 0), "Open Case"), "clicked");
   cd_test_spin (50);
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
+}
+
+/* Past CD_DUE_VIEW_MAX_ROWS the earliest are shown, and the header and a note say how many
+ * there are in all. */
+static void
+test_long_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CdCase) kase = cd_case_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = CD_DUE_VIEW_MAX_ROWS + 5;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *window_title;
+
+  kase->stage = CD_STAGE_FOLLOW_UP;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (kase->followups, cd_follow_up_new (f->now - DAY - (gint64) i * MINUTE));
+  g_assert_true (cd_case_repository_insert (f->cases, kase, &error));
+  g_assert_no_error (error);
+  open_window (f, "overdue");
+
+  g_assert_cmpuint (n_items (f), ==, CD_DUE_VIEW_MAX_ROWS);
+  g_assert_cmpint (item_at (f, 0)->due_at, ==, f->now - DAY - (gint64) (n - 1) * MINUTE);
+  window_title = cd_test_find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE);
+  subtitle = g_strdup_printf ("%u things to do", n);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (window_title)), ==,
+                   subtitle);
+  note = g_strdup_printf ("The earliest %u of %u are shown.", CD_DUE_VIEW_MAX_ROWS, n);
+  g_assert_true (shows_text (GTK_WIDGET (f->view), note));
+  count = g_strdup_printf ("%u", n);
+  assert_sidebar_count (f, "overdue", count);
+
+  /* Fewer again: the note goes. */
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_remove_index (kase->followups, kase->followups->len - 1);
+  g_assert_true (cd_case_repository_update (f->cases, kase, &error));
+  cd_test_spin (100);
+  g_assert_cmpuint (n_items (f), ==, CD_DUE_VIEW_MAX_ROWS);
+  g_assert_false (shows_text (GTK_WIDGET (f->view), "are shown."));
 }
 
 /* Nothing due: the empty state says so, for each view. */
@@ -578,6 +627,7 @@ main (int   argc,
   ADD ("mark-follow-up-done", test_mark_follow_up_done);
   ADD ("reschedule", test_reschedule);
   ADD ("open-case", test_open_case);
+  ADD ("long-list", test_long_list);
   ADD ("empty", test_empty);
   ADD ("time-passes", test_time_passes);
 #undef ADD

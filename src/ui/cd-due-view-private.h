@@ -19,6 +19,7 @@ struct _CdDueView
   GtkWidget        *show_sidebar_button;
   GtkStack         *stack;
   GtkListBox       *list_box;
+  GtkLabel         *more_label;
   AdwStatusPage    *empty_page;
 
   /* Owned */
@@ -27,8 +28,12 @@ struct _CdDueView
 
   CdView            view;         /* CD_VIEW_DUE_TODAY or CD_VIEW_OVERDUE */
   gint64            now;          /* when the items were read */
+  gint64            total;        /* how many are due; more than the rows past MAX_ROWS */
   guint             reload_source;
 };
+
+/* The rows shown at most: beyond, the earliest are shown and the rest counted. */
+#define CD_DUE_VIEW_MAX_ROWS 100
 
 /* cd-due-view.c */
 CdDueItem *cd_due_view_find_item       (CdDueView   *self,

@@ -204,6 +204,20 @@ make_button (const char *icon_name,
   return button;
 }
 
+/* A popover menu builds its widgets when it is set: only when the menu is first opened, so
+ * that a long list does not build a hundred menus no one opens. */
+static void
+create_reschedule_menu (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = cd_due_view_reschedule_menu (g_object_get_data (G_OBJECT (button), "key"));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GtkWidget *
 create_row (gpointer object,
             gpointer user_data)
@@ -213,7 +227,6 @@ create_row (gpointer object,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *time_label = gtk_label_new (NULL);
   GtkWidget *reschedule = gtk_menu_button_new ();
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *key = cd_due_view_item_key (item);
   g_autofree char *whom = describe_whom (item);
   const char *kind_label = item->kind == CD_DUE_PROMISE ? _("Promise") : _("Follow-up");
@@ -241,9 +254,10 @@ create_row (gpointer object,
                              make_button ("object-select-symbolic", _("Mark Done"),
                                           "due.mark-done", key));
 
-  menu = cd_due_view_reschedule_menu (key);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (reschedule), "alarm-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (reschedule), menu);
+  g_object_set_data_full (G_OBJECT (reschedule), "key", g_steal_pointer (&key), g_free);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (reschedule), create_reschedule_menu,
+                                         NULL, NULL);
   gtk_widget_set_tooltip_text (reschedule, _("Reschedule"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (reschedule), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reschedule"), -1);
@@ -253,7 +267,7 @@ create_row (gpointer object,
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_button ("go-next-symbolic", _("Open Case"), "due.open-case",
-                                          key));
+                                          g_object_get_data (G_OBJECT (reschedule), "key")));
   return row;
 }
 
@@ -290,12 +304,27 @@ update_empty_state (CdDueView *self)
 static void
 update_subtitle (CdDueView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  gulong total = (gulong) MAX (self->total, 0);
   g_autofree char *subtitle = NULL;
+  g_autofree char *more = NULL;
 
-  if (n > 0)
-    subtitle = g_strdup_printf (ngettext ("%u thing to do", "%u things to do", n), n);
+  if (total > 0)
+    subtitle = g_strdup_printf (ngettext ("%lu thing to do", "%lu things to do", total), total);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), total > shown);
+  if (total > shown)
+    {
+      /* Translators: under a list cut short; %u is how many rows it shows, %lu how many
+       * things are due in all (always more than one) */
+      more = g_strdup_printf (ngettext ("The earliest %u of %lu are shown. Mark them done or "
+                                        "reschedule them to see the rest.",
+                                        "The earliest %u of %lu are shown. Mark them done or "
+                                        "reschedule them to see the rest.", total),
+                              shown, total);
+      gtk_label_set_text (self->more_label, more);
+    }
 }
 
 /* Returns: the index of the row that holds the keyboard focus, or -1 */
@@ -374,15 +403,18 @@ cd_due_view_reload (CdDueView *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   CdDatabase *db = cd_case_repository_get_database (self->repository);
+  /* The same bounds as the Due views of the case list: today is from now to midnight. */
+  gint64 from = self->view == CD_VIEW_OVERDUE ? G_MININT64 : today->now;
+  gint64 to = self->view == CD_VIEW_OVERDUE ? today->now : today->day_end;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  /* The same bounds as the Due views of the case list: today is from now to midnight. */
   self->now = today->now;
-  if (self->view == CD_VIEW_OVERDUE)
-    items = cd_due_list (db, G_MININT64, today->now, &error);
-  else
-    items = cd_due_list (db, today->now, today->day_end, &error);
-  if (items == NULL)
+  /* Thousands of rows would take seconds to build: the earliest, and a count of the rest. */
+  items = cd_due_list_head (db, from, to, CD_DUE_VIEW_MAX_ROWS, &error);
+  if (items != NULL)
+    self->total = items->len < CD_DUE_VIEW_MAX_ROWS ? items->len
+                                                     : cd_due_count (db, from, to, &error);
+  if (items == NULL || self->total < 0)
     {
       g_warning ("Cannot read what falls due: %s", error->message);
       return;
@@ -487,6 +519,7 @@ cd_due_view_class_init (CdDueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdDueView, show_sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CdDueView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdDueView, list_box);
+  gtk_widget_class_bind_template_child (widget_class, CdDueView, more_label);
   gtk_widget_class_bind_template_child (widget_class, CdDueView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
 
