@@ -175,6 +175,23 @@ test_order (Fixture       *f,
   item = item_at (items, 4);
   g_assert_cmpint (item->due_at, ==, t + 2 * HOUR);
   g_assert_cmpint (item->follow_up_id, ==, ((CdFollowUp *) a->followups->pdata[0])->id);
+
+  /* The head of the list is its first items, in the same order. */
+  for (guint limit = 0; limit <= 6; limit++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) head = cd_due_list_head (f->db, G_MININT64, G_MAXINT64, limit,
+                                                    &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (head->len, ==, MIN (limit, items->len));
+      for (guint i = 0; i < head->len; i++)
+        {
+          g_assert_cmpint (item_at (head, i)->kind, ==, item_at (items, i)->kind);
+          g_assert_cmpint (item_at (head, i)->due_at, ==, item_at (items, i)->due_at);
+          g_assert_cmpint (item_at (head, i)->follow_up_id, ==, item_at (items, i)->follow_up_id);
+        }
+    }
 }
 
 /* [from, to): from included, to not; G_MININT64 takes all that is overdue. */
@@ -285,7 +302,7 @@ test_query_plan (Fixture       *f,
 
           collect_plan (f->db, queries[q], plan);
           g_test_message ("%s", plan->str);
-          g_assert_nonnull (strstr (plan->str, "USING INDEX cases_promised_by (promised_by>? "
+          g_assert_nonnull (strstr (plan->str, "USING INDEX cases_promise_pending (promised_by>? "
                                                "AND promised_by<?)"));
           g_assert_nonnull (strstr (plan->str, "USING INDEX followups_due (due_at>? "
                                                "AND due_at<?)"));

@@ -213,11 +213,11 @@ check_and_quit (Fixture *f)
   g_assert_nonnull (page);
   g_assert_cmpint (cd_case_page_get_case_id (CD_CASE_PAGE (page)), ==, f->late_case);
 
-  /* The other kind of notification: the Overdue list. */
+  /* The other kind of notification: the Overdue list of due items. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-view",
                                   g_variant_new_string ("overdue"));
   cd_test_spin (100);
-  g_assert_cmpstr (cd_window_get_visible_page (window), ==, "cases");
+  g_assert_cmpstr (cd_window_get_visible_page (window), ==, "due");
 
   f->checked = TRUE;
   g_application_quit (f->app);

@@ -71,6 +71,25 @@ cd_due_list (CdDatabase  *db,
              gint64       to,
              GError     **error)
 {
+  return cd_due_list_head (db, from, to, G_MAXUINT, error);
+}
+
+/**
+ * cd_due_list_head:
+ * @limit: the most items to return; %G_MAXUINT for all
+ *
+ * The first @limit items cd_due_list() would return, read no further: a shop that let
+ * thousands of things fall overdue still sees the earliest at once.
+ *
+ * Returns: (transfer container) (element-type CdDueItem): the items, or %NULL with @error set
+ */
+GPtrArray *
+cd_due_list_head (CdDatabase  *db,
+                  gint64       from,
+                  gint64       to,
+                  guint        limit,
+                  GError     **error)
+{
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   CdStep step;
@@ -81,6 +100,8 @@ cd_due_list (CdDatabase  *db,
   if (stmt == NULL)
     return NULL;
   bind_range (stmt, from, to);
+  /* A negative LIMIT is none. */
+  cd_database_bind_int64 (stmt, ":limit", limit == G_MAXUINT ? -1 : (gint64) limit);
   while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
     g_ptr_array_add (items, item_from_row (stmt));
   if (step == CD_STEP_ERROR)

@@ -15,6 +15,11 @@ GPtrArray *cd_due_list  (CdDatabase  *db,
                          gint64       from,
                          gint64       to,
                          GError     **error);  /* element-type CdDueItem */
+GPtrArray *cd_due_list_head (CdDatabase  *db,
+                            gint64       from,
+                            gint64       to,
+                            guint        limit,
+                            GError     **error);  /* element-type CdDueItem */
 gint64     cd_due_count (CdDatabase  *db,
                          gint64       from,
                          gint64       to,

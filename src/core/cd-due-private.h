@@ -22,12 +22,14 @@
  * followups_due (due_at) WHERE done_at IS NULL. */
 #define CD_SQL_FOLLOW_UP_PENDING "f.done_at IS NULL"
 
-/* The due list's queries (cd-due-list.c), here so that a test can check their plans.
- * INDEXED BY: without statistics SQLite could prefer cases_stage for the stage list, which
- * would read every open case; naming the index makes that impossible, and an error if the
- * index ever goes. */
+/* The due list's queries (cd-due-list.c), here so that a test can check their plans. Both
+ * halves are range scans of partial indexes that hold only what is pending:
+ * cases_promise_pending (sql/0005-due-promises.sql, whose WHERE is CD_SQL_PROMISE_PENDING)
+ * and followups_due. INDEXED BY: without statistics SQLite could prefer cases_stage or
+ * cases_promised_by, which would read every open case or every promise ever made; naming
+ * the index makes that impossible, and an error if the index no longer matches. */
 #define CD_DUE_PROMISES_WHERE \
-  "FROM cases c INDEXED BY cases_promised_by WHERE " CD_SQL_CASE_OPEN " AND " \
+  "FROM cases c INDEXED BY cases_promise_pending WHERE " CD_SQL_CASE_OPEN " AND " \
   CD_SQL_PROMISE_PENDING " AND c.promised_by >= :from AND c.promised_by < :to"
 #define CD_DUE_FOLLOW_UPS_WHERE \
   "FROM followups f INDEXED BY followups_due JOIN cases c ON c.id = f.case_id WHERE " \
@@ -39,7 +41,7 @@
   " UNION ALL " \
   "SELECT 1 AS kind, c.id, c.uid, f.id, f.due_at AS due_at, c.customer_name, c.product, '', " \
   "f.method, f.id AS item_id " CD_DUE_FOLLOW_UPS_WHERE \
-  " ORDER BY due_at, kind, item_id"
+  " ORDER BY due_at, kind, item_id LIMIT :limit"
 
 #define CD_DUE_COUNT_SQL \
   "SELECT (SELECT COUNT(*) " CD_DUE_PROMISES_WHERE ") + " \

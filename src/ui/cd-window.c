@@ -12,6 +12,8 @@
 #include "cd-builtin-templates.h"
 #include "cd-case-form.h"
 #include "cd-case-page.h"
+#include "cd-due-list.h"
+#include "cd-due-view.h"
 #include "cd-exchange.h"
 #include "cd-preferences.h"
 #include "cd-reports-view.h"
@@ -58,6 +60,8 @@ struct _CdWindow
   CdBlacklistView       *blacklist_view;
   CdTemplatesView       *templates_view;
   CdReportsView         *reports_view;
+  CdDueView             *due_view;
+  const char            *list_page;  /* where the case page goes back to: "cases" or "due" */
 
   guint                  recount_source;
   guint                  clock_source;
@@ -148,6 +152,15 @@ recount (gpointer user_data)
       g_warning ("Cannot count the cases: %s", error->message);
       return G_SOURCE_REMOVE;
     }
+  /* The due views list promises and follow-ups, not cases: a case can have several due. */
+  counts[CD_VIEW_DUE_TODAY] = cd_due_count (self->database, today->now, today->day_end, &error);
+  if (counts[CD_VIEW_DUE_TODAY] >= 0)
+    counts[CD_VIEW_OVERDUE] = cd_due_count (self->database, G_MININT64, today->now, &error);
+  if (counts[CD_VIEW_DUE_TODAY] < 0 || counts[CD_VIEW_OVERDUE] < 0)
+    {
+      g_warning ("Cannot count what falls due: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
 
   set_count (self->count_open, counts[CD_VIEW_OPEN]);
   set_count (self->count_due_today, counts[CD_VIEW_DUE_TODAY]);
@@ -200,6 +213,8 @@ tick (gpointer user_data)
   CdWindow *self = user_data;
 
   cd_case_list_view_refresh_time (self->list_view);
+  if (self->due_view != NULL)
+    cd_due_view_refresh_time (self->due_view);
   schedule_recount (self);
   return G_SOURCE_CONTINUE;
 }
@@ -252,6 +267,9 @@ static void on_add_toast_cb                     (GtkWidget       *child,
 static void on_case_activated_from_blacklist_cb (CdBlacklistView *view,
                                                  gint64           case_id,
                                                  CdWindow        *self);
+static void on_case_activated_from_due_cb       (CdDueView       *view,
+                                                 gint64           case_id,
+                                                 CdWindow        *self);
 
 /* The blacklist, the templates and the reports are built when first shown: with a million blacklist
  * entries, their list is not worth reading on the start-up path. */
@@ -283,6 +301,16 @@ ensure_page (CdWindow   *self,
     {
       /* Figures as of now, each time the page is opened. */
       cd_reports_view_refresh (self->reports_view);
+    }
+  else if (g_str_equal (page, "due") && self->due_view == NULL)
+    {
+      self->due_view = cd_due_view_new (self->cases);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->due_view), "due");
+      g_signal_connect_object (self->due_view, "add-toast", G_CALLBACK (on_add_toast_cb), self,
+                               0);
+      g_signal_connect_object (self->due_view, "case-activated",
+                               G_CALLBACK (on_case_activated_from_due_cb), self, 0);
+      cd_due_view_set_folded (self->due_view, folded);
     }
   else if (g_str_equal (page, "templates") && self->templates_view == NULL)
     {
@@ -336,10 +364,18 @@ on_case_activated_from_blacklist_cb (CdBlacklistView *view,
 }
 
 static void
+on_case_activated_from_due_cb (CdDueView *view,
+                               gint64     case_id,
+                               CdWindow  *self)
+{
+  cd_window_show_case (self, case_id);
+}
+
+static void
 on_case_page_back_cb (CdCasePage *page,
                       CdWindow   *self)
 {
-  gtk_stack_set_visible_child_name (self->content_stack, "cases");
+  gtk_stack_set_visible_child_name (self->content_stack, self->list_page);
   schedule_recount (self);
 }
 
@@ -363,6 +399,8 @@ on_leaflet_folded_cb (AdwLeaflet *leaflet,
     cd_templates_view_set_folded (self->templates_view, adw_leaflet_get_folded (leaflet));
   if (self->reports_view != NULL)
     cd_reports_view_set_folded (self->reports_view, adw_leaflet_get_folded (leaflet));
+  if (self->due_view != NULL)
+    cd_due_view_set_folded (self->due_view, adw_leaflet_get_folded (leaflet));
 }
 
 static void
@@ -695,6 +733,7 @@ static void
 cd_window_init (CdWindow *self)
 {
   self->currency = g_strdup ("CNY");
+  self->list_page = "cases";
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -773,8 +812,21 @@ cd_window_show_view (CdWindow   *self,
   g_return_if_fail (CD_IS_WINDOW (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (case_views); i++)
-    if (g_str_equal (case_views[i].name, name))
+    if (g_str_equal (case_views[i].name, name) &&
+        (case_views[i].view == CD_VIEW_DUE_TODAY || case_views[i].view == CD_VIEW_OVERDUE))
       {
+        /* What falls due, item by item, rather than the cases it belongs to. */
+        ensure_page (self, "due");
+        cd_due_view_set_view (self->due_view, case_views[i].view,
+                              g_dpgettext2 (NULL, "sidebar", case_views[i].title));
+        self->list_page = "due";
+        show_content (self, "due");
+        schedule_recount (self);
+        return;
+      }
+    else if (g_str_equal (case_views[i].name, name))
+      {
+        self->list_page = "cases";
         cd_case_list_view_set_view (self->list_view, case_views[i].view,
                                     g_dpgettext2 (NULL, "sidebar", case_views[i].title));
         show_content (self, "cases");
