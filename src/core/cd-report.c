@@ -16,7 +16,11 @@
  *   the deadline; late when none was, and either one was done after it or the deadline has
  *   passed (promised_by < now); pending otherwise.
  *
- * Months are calendar months in UTC, "YYYY-MM".
+ * Months are calendar months in the report's time zone (the seller's local time in the UI),
+ * "YYYY-MM": a sale at 00:30 on the 1st in UTC+8 belongs to that month although it is still
+ * the month before in UTC. SQLite knows no time zones, so the boundaries are worked out here
+ * with GDateTime (which follows daylight saving time) and bound to the queries as one JSON
+ * array of [start, end) pairs, which json_each() turns into a small table to join with.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,14 +39,19 @@
 
 #define IN_PERIOD(col) col " >= :from AND " col " < :to"
 
-#define MONTH_OF(col) "strftime ('%Y-%m', " col " / 1000000, 'unixepoch')"
+/* The months bound as :months, [[start, end], …], as a table (i, lo, hi); i indexes
+ * CdReport:months. MATERIALIZED: built once, not re-read from JSON for every row joined. */
+#define MONTHS_CTE \
+  "WITH months (i, lo, hi) AS MATERIALIZED (SELECT key, json_extract (value, '$[0]'), " \
+  "json_extract (value, '$[1]') FROM json_each (:months)) "
 
 /* Columns of a satisfaction row after its month: count, average, then scores 1 to 5. */
-#define SATISFACTION_COLUMNS \
+#define SATISFACTION_COLUMNS_OVER(source) \
   "COUNT (satisfaction), AVG (satisfaction), SUM (satisfaction = 1), " \
   "SUM (satisfaction = 2), SUM (satisfaction = 3), SUM (satisfaction = 4), " \
-  "SUM (satisfaction = 5) FROM followups " \
+  "SUM (satisfaction = 5) FROM " source " " \
   "WHERE " IN_PERIOD ("done_at") " AND satisfaction IS NOT NULL"
+#define SATISFACTION_COLUMNS SATISFACTION_COLUMNS_OVER ("followups")
 
 static void
 cost_row_free (gpointer data)
@@ -78,6 +87,75 @@ bind_period (sqlite3_stmt   *stmt,
 {
   cd_database_bind_int64 (stmt, ":from", report->from);
   cd_database_bind_int64 (stmt, ":to", report->to);
+}
+
+static void
+bind_months (sqlite3_stmt   *stmt,
+             const CdReport *report)
+{
+  cd_database_bind_text (stmt, ":months", report->month_ranges);
+}
+
+/* The label of the month whose index is in @column. */
+static const char *
+month_label (const CdReport *report,
+             sqlite3_stmt   *stmt,
+             int             column)
+{
+  gint64 i = sqlite3_column_int64 (stmt, column);
+
+  g_assert (i >= 0 && i < (gint64) g_strv_length (report->months));
+  return report->months[i];
+}
+
+/* The first of the month @offset months after @year-@month, midnight in @zone. */
+static GDateTime *
+month_start (GTimeZone *zone,
+             int        year,
+             int        month,
+             int        offset)
+{
+  int index = year * 12 + (month - 1) + offset;
+
+  return g_date_time_new (zone, index / 12, index % 12 + 1, 1, 0, 0, 0);
+}
+
+/* Fills months and month_ranges: every month of @zone that [from, to) touches, each cut to
+ * the period. */
+static void
+split_months (CdReport  *report,
+              GTimeZone *zone)
+{
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_autoptr(GString) ranges = g_string_new ("[");
+
+  if (report->from < report->to)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (report->from / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) first = g_date_time_to_timezone (utc, zone);
+      int year = g_date_time_get_year (first);
+      int month = g_date_time_get_month (first);
+
+      for (int i = 0;; i++)
+        {
+          g_autoptr(GDateTime) start = month_start (zone, year, month, i);
+          g_autoptr(GDateTime) end = month_start (zone, year, month, i + 1);
+          g_autofree char *label = NULL;
+          gint64 lo = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+          gint64 hi = g_date_time_to_unix (end) * G_USEC_PER_SEC;
+
+          if (lo >= report->to)
+            break;
+          label = g_date_time_format (start, "%Y-%m");
+          g_strv_builder_add (labels, label);
+          g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                                  i > 0 ? "," : "", MAX (lo, report->from),
+                                  MIN (hi, report->to));
+        }
+    }
+  g_string_append_c (ranges, ']');
+  report->months = g_strv_builder_end (labels);
+  report->month_ranges = g_string_free (g_steal_pointer (&ranges), FALSE);
 }
 
 /* Steps @stmt to its one row; the caller reads it, then releases @stmt. */
@@ -134,16 +212,18 @@ read_costs (CdDatabase  *db,
     return FALSE;
 
   stmt = cd_database_prepare (db,
-    "SELECT " MONTH_OF ("at") " AS month, kind, SUM (cost) FROM " COST_SOURCE
-    " WHERE " IN_PERIOD ("at") " GROUP BY month, kind ORDER BY month, kind", error);
+    MONTHS_CTE "SELECT months.i, kind, SUM (cost) FROM " COST_SOURCE " AS s "
+    "JOIN months ON s.at >= months.lo AND s.at < months.hi "
+    "WHERE " IN_PERIOD ("s.at") " GROUP BY months.i, kind ORDER BY months.i, kind", error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, report);
+  bind_months (stmt, report);
   while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
     {
       CdReportCostRow *row = g_new0 (CdReportCostRow, 1);
 
-      row->month = g_strdup (cd_database_column_text (stmt, 0));
+      row->month = g_strdup (month_label (report, stmt, 0));
       row->kind = g_strdup (cd_database_column_text (stmt, 1));
       row->cost = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (report->cost_by_month_kind, row);
@@ -226,16 +306,18 @@ read_satisfaction (CdDatabase  *db,
   cd_database_release (stmt);
 
   stmt = cd_database_prepare (db,
-    "SELECT " MONTH_OF ("done_at") " AS month, " SATISFACTION_COLUMNS
-    " GROUP BY month ORDER BY month", error);
+    MONTHS_CTE "SELECT months.i, " SATISFACTION_COLUMNS_OVER ("followups JOIN months ON "
+    "done_at >= months.lo AND done_at < months.hi") " GROUP BY months.i ORDER BY months.i",
+    error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, report);
+  bind_months (stmt, report);
   while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
     {
       CdReportSatisfaction *row = g_new0 (CdReportSatisfaction, 1);
 
-      row->month = g_strdup (cd_database_column_text (stmt, 0));
+      row->month = g_strdup (month_label (report, stmt, 0));
       fill_satisfaction (stmt, 1, row);
       g_ptr_array_add (report->satisfaction_by_month, row);
     }
@@ -315,15 +397,17 @@ read_promises (CdDatabase  *db,
 }
 
 static CdReport *
-report_new (gint64 from,
-            gint64 to,
-            gint64 now)
+report_new (GTimeZone *zone,
+            gint64     from,
+            gint64     to,
+            gint64     now)
 {
   CdReport *self = g_new0 (CdReport, 1);
 
   self->from = from;
   self->to = to;
   self->now = now;
+  split_months (self, zone);
   self->cost_by_month_kind = g_ptr_array_new_with_free_func (cost_row_free);
   self->cases_by_category = g_ptr_array_new_with_free_func (count_row_free);
   self->cases_by_root_cause = g_ptr_array_new_with_free_func (count_row_free);
@@ -338,7 +422,7 @@ report_new (gint64 from,
  * @to: end of the period, UTC microseconds, excluded
  * @now: the present, which decides whether an unmet promise is late or still pending
  *
- * Reads every figure from one consistent snapshot. A period holding nothing gives zeros.
+ * cd_report_compute_in_zone() with months in the local time zone.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
  */
@@ -349,12 +433,38 @@ cd_report_compute (CdDatabase  *db,
                    gint64       now,
                    GError     **error)
 {
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+  return cd_report_compute_in_zone (db, zone, from, to, now, error);
+}
+
+/**
+ * cd_report_compute_in_zone:
+ * @db: the database
+ * @zone: where months begin and end
+ * @from: start of the period, UTC microseconds, included
+ * @to: end of the period, UTC microseconds, excluded
+ * @now: the present, which decides whether an unmet promise is late or still pending
+ *
+ * Reads every figure from one consistent snapshot. A period holding nothing gives zeros.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+CdReport *
+cd_report_compute_in_zone (CdDatabase  *db,
+                           GTimeZone   *zone,
+                           gint64       from,
+                           gint64       to,
+                           gint64       now,
+                           GError     **error)
+{
   g_autoptr(CdReport) report = NULL;
 
   g_return_val_if_fail (CD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  report = report_new (from, to, now);
+  report = report_new (zone, from, to, now);
   if (!cd_database_begin_read (db, error))
     return NULL;
   if (!read_costs (db, report, error) ||
@@ -381,6 +491,8 @@ cd_report_free (CdReport *self)
   g_clear_pointer (&self->cases_by_root_cause, g_ptr_array_unref);
   g_clear_pointer (&self->satisfaction_by_month, g_ptr_array_unref);
   g_free (self->satisfaction.month);
+  g_strfreev (self->months);
+  g_free (self->month_ranges);
   g_free (self);
 }
 

@@ -2,8 +2,8 @@
  *
  * A page of cards over one period: totals, compensation cost per month by kind (CdChart),
  * cases per category and per root cause, satisfaction, and the cost per order once the seller
- * types in the period's orders and revenue. Periods are whole calendar months in local time;
- * cd_report_compute() counts over them in UTC microseconds.
+ * types in the period's orders and revenue. Periods are whole calendar months in local time,
+ * and cd_report_compute() groups by local months too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,25 +93,6 @@ month_start (GTimeZone *zone,
   int index = year * 12 + (month - 1) + offset;
 
   return g_date_time_new (zone, index / 12, index % 12 + 1, 1, 0, 0, 0);
-}
-
-static GStrv
-period_months (CdReportPeriod  period,
-               GDateTime      *now)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int back = months_back (period);
-
-  for (int i = -back; i <= 0; i++)
-    {
-      g_autoptr(GDateTime) start = month_start (g_date_time_get_timezone (now),
-                                                g_date_time_get_year (now),
-                                                g_date_time_get_month (now), i);
-      g_autofree char *text = g_date_time_format (start, "%Y-%m");
-
-      g_strv_builder_add (builder, text);
-    }
-  return g_strv_builder_end (builder);
 }
 
 static GtkLabel *
@@ -598,7 +579,6 @@ cd_reports_view_refresh (CdReportsView *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) months = NULL;
   CdReport *report;
   gint64 now_usec, from, to;
 
@@ -620,8 +600,8 @@ cd_reports_view_refresh (CdReportsView *self)
   self->report = report;
 
   set_subtitle (self, from, to);
-  months = period_months (self->period, now);
-  cd_chart_set_costs (self->chart, (const char * const *) months, report->cost_by_month_kind,
+  cd_chart_set_costs (self->chart, (const char * const *) report->months,
+                      report->cost_by_month_kind,
                       self->currency);
   fill_legend (self, report->cost_by_month_kind);
   fill_totals (self);
