@@ -40,6 +40,8 @@ typedef struct
   gint64                to;
   gint64                now;
 
+  GTimeZone            *zone;                  /* where its months begin and end */
+
   /* "YYYY-MM": every month of the report's time zone that the period touches, in order */
   GStrv                 months;
   char                 *month_ranges;          /* private: the months' bounds, as JSON */
