@@ -3,7 +3,12 @@
  * A page of cards over one period: totals, compensation cost per month by kind (CdChart),
  * cases per category and per root cause, satisfaction, and the cost per order once the seller
  * types in the period's orders and revenue. Periods are whole calendar months in local time,
- * and cd_report_compute() groups by local months too.
+ * or the days the seller chose, and cd_report_compute() groups by local months too.
+ *
+ * At 100,000 cases the report takes about a second (BENCHMARKS.md), so it is computed on a
+ * worker thread with its own read connection while a spinner turns and the last figures stay
+ * in place; a newer request cancels the older one, whose result is then dropped.
+ * The custom period, export and print are in cd-reports-view-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,53 +23,11 @@
 #include "cd-format.h"
 #include "cd-money.h"
 #include "cd-report.h"
-#include "cd-reports-view.h"
+#include "cd-reports-view-private.h"
 #include "cd-time.h"
 
 #define HOUR_USEC ((gint64) 3600 * G_USEC_PER_SEC)
 #define DAY_USEC (24 * HOUR_USEC)
-
-struct _CdReportsView
-{
-  AdwBin          parent_instance;
-
-  /* Template widgets */
-  GtkWidget      *back_button;
-  AdwWindowTitle *window_title;
-  GtkToggleButton *month_button;
-  GtkToggleButton *quarter_button;
-  GtkToggleButton *year_button;
-  GtkWidget      *empty_page;
-  GtkWidget      *content_box;
-  GtkFlowBox     *totals_box;
-  CdChart        *chart;
-  GtkFlowBox     *legend_box;
-  GtkGrid        *category_grid;
-  GtkGrid        *root_cause_grid;
-  GtkLabel       *satisfaction_label;
-  GtkLabel       *satisfaction_count_label;
-  GtkGrid        *satisfaction_grid;
-  AdwEntryRow    *orders_row;
-  AdwEntryRow    *revenue_row;
-  GtkLabel       *per_order_label;
-  GtkLabel       *share_label;
-
-  /* Borrowed: value labels of the totals, children of totals_box */
-  GtkLabel       *cost_value;
-  GtkLabel       *cases_value;
-  GtkLabel       *closed_value;
-  GtkLabel       *median_value;
-  GtkLabel       *kept_value;
-  GtkLabel       *late_value;
-  GtkLabel       *pending_value;
-
-  /* Owned */
-  CdDatabase     *db;
-  char           *currency;
-  CdReport       *report;
-
-  CdReportPeriod  period;
-};
 
 G_DEFINE_FINAL_TYPE (CdReportsView, cd_reports_view, ADW_TYPE_BIN)
 
@@ -74,6 +37,24 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_COMPUTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the worker thread needs: plain values, nothing it shares with the main thread. */
+typedef struct
+{
+  char      *path;
+  GTimeZone *zone;
+  gint64     from;
+  gint64     to;
+  gint64     now;
+} ComputeJob;
 
 /* Helpers */
 
@@ -271,51 +252,57 @@ fill_satisfaction (CdReportsView              *self,
   gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_grid), TRUE);
 }
 
+/* @color NULL: the foreground, as the chart draws its average. */
 static void
-fill_legend (CdReportsView *self,
-             GPtrArray     *rows)
+add_legend_item (GtkFlowBox    *box,
+                 const char    *symbol,
+                 const GdkRGBA *color,
+                 const char    *text)
 {
-  guint n_kinds = cd_enum_get_n_values (CD_TYPE_COMPENSATION_KIND);
-  g_autofree gboolean *present = g_new0 (gboolean, n_kinds);
-  GtkWidget *child;
+  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_label_new (symbol);
+  GtkWidget *label = gtk_label_new (text);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box))) != NULL)
-    gtk_flow_box_remove (self->legend_box, child);
-  for (guint i = 0; i < rows->len; i++)
+  if (color != NULL)
     {
-      const CdReportCostRow *row = g_ptr_array_index (rows, i);
-      int kind;
+      /* Pango wants #rrggbb, not the CSS rgb() of gdk_rgba_to_string(). */
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">%s</span>",
+                                                 (guint) (color->red * 255 + 0.5),
+                                                 (guint) (color->green * 255 + 0.5),
+                                                 (guint) (color->blue * 255 + 0.5), symbol);
 
-      if (cd_enum_from_nick (CD_TYPE_COMPENSATION_KIND, row->kind, &kind) && row->cost > 0)
-        present[kind] = TRUE;
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
     }
-  for (guint k = 0; k < n_kinds; k++)
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (item), swatch);
+  gtk_box_append (GTK_BOX (item), label);
+  gtk_flow_box_append (box, item);
+  gtk_widget_set_focusable (gtk_widget_get_parent (item), FALSE);
+}
+
+static void
+fill_legend (GtkFlowBox *box,
+             CdChart    *chart)
+{
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+  for (guint s = 0; s < cd_chart_get_n_series (chart); s++)
     {
-      GtkWidget *box, *swatch, *label;
-      g_autofree char *markup = NULL;
-      g_autofree char *color_text = NULL;
       GdkRGBA color;
 
-      if (!present[k])
+      if (!cd_chart_series_is_used (chart, s))
         continue;
-      cd_chart_get_kind_color ((int) k, &color);
-      /* Pango wants #rrggbb, not the CSS rgb() of gdk_rgba_to_string(). */
-      color_text = g_strdup_printf ("#%02x%02x%02x", (guint) (color.red * 255 + 0.5),
-                                    (guint) (color.green * 255 + 0.5),
-                                    (guint) (color.blue * 255 + 0.5));
-      markup = g_strdup_printf ("<span foreground=\"%s\">■</span>", color_text);
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      swatch = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (swatch), markup);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      label = gtk_label_new (cd_enum_get_label (CD_TYPE_COMPENSATION_KIND, (int) k));
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_flow_box_append (self->legend_box, box);
-      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+      cd_chart_get_series_color (chart, s, &color);
+      add_legend_item (box, "■", &color, cd_chart_get_series_label (chart, s));
+      any = TRUE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->legend_box), rows->len > 0);
+  if (any && cd_chart_has_average (chart))
+    add_legend_item (box, "●", NULL, _("Average"));
+  gtk_widget_set_visible (GTK_WIDGET (box), any);
 }
 
 static void
@@ -403,17 +390,142 @@ report_is_empty (const CdReport *report)
          report->promises_kept + report->promises_late + report->promises_pending == 0;
 }
 
+static void
+show_report (CdReportsView *self)
+{
+  CdReport *report = self->report;
+
+  set_subtitle (self, report->from, report->to);
+  cd_chart_set_costs (self->chart, (const char * const *) report->months,
+                      report->cost_by_month_kind, self->currency);
+  fill_legend (self->legend_box, self->chart);
+  fill_totals (self);
+  fill_counts (self->category_grid, report->cases_by_category, CD_TYPE_CATEGORY);
+  fill_counts (self->root_cause_grid, report->cases_by_root_cause, CD_TYPE_ROOT_CAUSE);
+  fill_satisfaction (self, &report->satisfaction);
+  cd_chart_set_satisfaction (self->satisfaction_chart, (const char * const *) report->months,
+                             report->satisfaction_by_month);
+  fill_legend (self->satisfaction_legend, self->satisfaction_chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_chart), report->satisfaction.count > 0);
+  update_per_order (self);
+
+  gtk_widget_set_visible (self->empty_page, report_is_empty (report));
+  gtk_widget_set_visible (self->content_box, !report_is_empty (report));
+}
+
+static void
+set_computing (CdReportsView *self,
+               gboolean       computing)
+{
+  if (self->computing == computing)
+    return;
+  self->computing = computing;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), computing);
+  gtk_spinner_set_spinning (self->spinner, computing);
+  cd_reports_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+}
+
+static void
+compute_job_free (ComputeJob *job)
+{
+  g_free (job->path);
+  g_time_zone_unref (job->zone);
+  g_free (job);
+}
+
+/* On the worker thread: its own connection, so the main thread's is never shared. */
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeJob *job = task_data;
+  g_autoptr(CdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  CdReport *report;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  db = cd_database_open (job->path, &error);
+  report = db != NULL ? cd_report_compute_in_zone (db, job->zone, job->from, job->to, job->now,
+                                                   &error)
+                      : NULL;
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) cd_report_free);
+}
+
+static void
+on_computed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CdReportsView *self = CD_REPORTS_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  CdReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer request took over (or the view is going): leave everything to it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  set_computing (self, FALSE);
+  if (report == NULL)
+    {
+      cd_reports_view_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->report, cd_report_free);
+  self->report = report;
+  show_report (self);
+  cd_reports_view_update_actions (self);
+}
+
+/* The period's bounds in UTC microseconds, for the local time zone. */
+static void
+get_bounds (CdReportsView *self,
+            GDateTime     *now,
+            gint64        *from,
+            gint64        *to)
+{
+  if (self->period == CD_REPORT_PERIOD_CUSTOM && self->custom_from != NULL)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_days (self->custom_to, 1);
+      g_autoptr(GDateTime) end_midnight = g_date_time_new_local (g_date_time_get_year (end),
+                                                                 g_date_time_get_month (end),
+                                                                 g_date_time_get_day_of_month (end),
+                                                                 0, 0, 0);
+
+      *from = g_date_time_to_unix (self->custom_from) * G_USEC_PER_SEC;
+      *to = g_date_time_to_unix (end_midnight) * G_USEC_PER_SEC;
+      return;
+    }
+  cd_reports_view_get_range (self->period, now, from, to);
+}
+
 /* Signal callbacks */
 
 static void
 on_period_toggled_cb (GtkToggleButton *button,
                       CdReportsView   *self)
 {
-  if (!gtk_toggle_button_get_active (button))
+  if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
   cd_reports_view_set_period (self, button == self->year_button ? CD_REPORT_PERIOD_12_MONTHS
                                   : button == self->quarter_button ? CD_REPORT_PERIOD_3_MONTHS
                                   : CD_REPORT_PERIOD_MONTH);
+}
+
+/* "clicked", not "toggled": a click on the active Custom… button opens the dates again. */
+static void
+on_custom_clicked_cb (GtkButton     *button,
+                      CdReportsView *self)
+{
+  if (self->syncing)
+    return;
+  cd_reports_view_open_custom_dialog (self);
 }
 
 static void
@@ -433,40 +545,55 @@ refresh_activated (GtkWidget  *widget,
 /* GObject */
 
 static void
+cd_reports_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CdReportsView *self = CD_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPUTING:
+      g_value_set_boolean (value, self->computing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cd_reports_view_dispose (GObject *object)
 {
   CdReportsView *self = CD_REPORTS_VIEW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_REPORTS_VIEW);
   g_clear_object (&self->db);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->report, cd_report_free);
+  g_clear_pointer (&self->custom_from, g_date_time_unref);
+  g_clear_pointer (&self->custom_to, g_date_time_unref);
   G_OBJECT_CLASS (cd_reports_view_parent_class)->dispose (object);
 }
 
 static void
-cd_reports_view_class_init (CdReportsViewClass *klass)
+bind_template (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = cd_reports_view_dispose;
-
-  /**
-   * CdReportsView::add-toast:
-   * @toast: (transfer none): the toast to show
-   */
-  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
-
-  g_type_ensure (CD_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/CompDesk/ui/cd-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, window_title);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, month_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, quarter_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, year_button);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, custom_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, content_box);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, totals_box);
@@ -476,16 +603,50 @@ cd_reports_view_class_init (CdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, root_cause_grid);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_label);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_chart);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_legend);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_grid);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, orders_row);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, revenue_row);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, per_order_label);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, share_label);
   gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_custom_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_per_order_changed_cb);
+}
+
+static void
+cd_reports_view_class_init (CdReportsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_reports_view_dispose;
+  object_class->get_property = cd_reports_view_get_property;
+
+  /**
+   * CdReportsView:computing:
+   *
+   * Whether a report is being computed; the figures shown are the last ones until it is done.
+   */
+  properties[PROP_COMPUTING] =
+    g_param_spec_boolean ("computing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CdReportsView::add-toast:
+   * @toast: (transfer none): the toast to show
+   */
+  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  g_type_ensure (CD_TYPE_CHART);
+  bind_template (widget_class);
 
   gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, refresh_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reports.refresh", NULL);
+  cd_reports_view_install_actions (widget_class);
 }
 
 static void
@@ -514,6 +675,33 @@ cd_reports_view_init (CdReportsView *self)
       gtk_widget_set_margin_start (GTK_WIDGET (grids[i]), 18);
       gtk_widget_set_margin_end (GTK_WIDGET (grids[i]), 18);
     }
+  cd_reports_view_update_actions (self);
+}
+
+/* Internal API (cd-reports-view-private.h) */
+
+void
+cd_reports_view_toast (CdReportsView *self,
+                       const char    *text)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (text);
+
+  /* The receiver takes its own reference, as with the other views' toasts. */
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+/* The toggles show self->period, without that counting as a choice of the user's. */
+void
+cd_reports_view_sync_toggles (CdReportsView *self)
+{
+  GtkToggleButton *button = self->period == CD_REPORT_PERIOD_12_MONTHS ? self->year_button
+                          : self->period == CD_REPORT_PERIOD_3_MONTHS ? self->quarter_button
+                          : self->period == CD_REPORT_PERIOD_CUSTOM ? self->custom_button
+                          : self->month_button;
+
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (button, TRUE);
+  self->syncing = FALSE;
 }
 
 /* Public API */
@@ -523,7 +711,7 @@ cd_reports_view_init (CdReportsView *self)
  * @db: (transfer none): the shop's database
  * @currency: the shop's currency, ISO 4217
  *
- * Returns: (transfer floating): the view, showing this month
+ * Returns: (transfer floating): the view, computing this month
  */
 CdReportsView *
 cd_reports_view_new (CdDatabase *db,
@@ -552,6 +740,7 @@ cd_reports_view_set_folded (CdReportsView *self,
 
 /**
  * cd_reports_view_get_range:
+ * @period: any period but %CD_REPORT_PERIOD_CUSTOM
  * @now: the current time; its time zone decides where months begin
  * @from: (out): the first microsecond of the period, UTC
  * @to: (out): the first microsecond after it, UTC
@@ -574,62 +763,53 @@ cd_reports_view_get_range (CdReportPeriod  period,
   *to = g_date_time_to_unix (end) * G_USEC_PER_SEC;
 }
 
+/**
+ * cd_reports_view_refresh:
+ *
+ * Computes the report for the period again, in the background; a computation still under way
+ * is cancelled.
+ */
 void
 cd_reports_view_refresh (CdReportsView *self)
 {
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) error = NULL;
-  CdReport *report;
-  gint64 now_usec, from, to;
+  g_autoptr(GTask) task = NULL;
+  ComputeJob *job;
 
   g_return_if_fail (CD_IS_REPORTS_VIEW (self));
 
-  now_usec = cd_time_now ();
-  now = g_date_time_new_from_unix_local (now_usec / G_USEC_PER_SEC);
-  cd_reports_view_get_range (self->period, now, &from, &to);
-  report = cd_report_compute (self->db, from, to, now_usec, &error);
-  if (report == NULL)
-    {
-      g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+  if (self->db == NULL)
+    return;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
-      /* The receiver takes its own reference, as with the other views' toasts. */
-      g_signal_emit (self, signals[ADD_TOAST], 0, toast);
-      return;
-    }
-  g_clear_pointer (&self->report, cd_report_free);
-  self->report = report;
+  job = g_new0 (ComputeJob, 1);
+  job->path = g_strdup (cd_database_get_path (self->db));
+  job->zone = g_time_zone_new_local ();
+  job->now = cd_time_now ();
+  now = g_date_time_new_from_unix_local (job->now / G_USEC_PER_SEC);
+  get_bounds (self, now, &job->from, &job->to);
 
-  set_subtitle (self, from, to);
-  cd_chart_set_costs (self->chart, (const char * const *) report->months,
-                      report->cost_by_month_kind,
-                      self->currency);
-  fill_legend (self, report->cost_by_month_kind);
-  fill_totals (self);
-  fill_counts (self->category_grid, report->cases_by_category, CD_TYPE_CATEGORY);
-  fill_counts (self->root_cause_grid, report->cases_by_root_cause, CD_TYPE_ROOT_CAUSE);
-  fill_satisfaction (self, &report->satisfaction);
-  update_per_order (self);
-
-  gtk_widget_set_visible (self->empty_page, report_is_empty (report));
-  gtk_widget_set_visible (self->content_box, !report_is_empty (report));
+  task = g_task_new (self, self->cancellable, on_computed_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) compute_job_free);
+  set_computing (self, TRUE);
+  g_task_run_in_thread (task, compute_thread);
 }
 
 void
 cd_reports_view_set_period (CdReportsView  *self,
                             CdReportPeriod  period)
 {
-  GtkToggleButton *button;
-
   g_return_if_fail (CD_IS_REPORTS_VIEW (self));
+  g_return_if_fail (period != CD_REPORT_PERIOD_CUSTOM || self->custom_from != NULL);
 
   if (self->period == period)
     return;
   self->period = period;
-  button = period == CD_REPORT_PERIOD_12_MONTHS ? self->year_button
-         : period == CD_REPORT_PERIOD_3_MONTHS ? self->quarter_button : self->month_button;
-  gtk_toggle_button_set_active (button, TRUE);
-  if (self->db != NULL)
-    cd_reports_view_refresh (self);
+  cd_reports_view_sync_toggles (self);
+  cd_reports_view_refresh (self);
 }
 
 CdReportPeriod
@@ -637,4 +817,23 @@ cd_reports_view_get_period (CdReportsView *self)
 {
   g_return_val_if_fail (CD_IS_REPORTS_VIEW (self), CD_REPORT_PERIOD_MONTH);
   return self->period;
+}
+
+gboolean
+cd_reports_view_get_computing (CdReportsView *self)
+{
+  g_return_val_if_fail (CD_IS_REPORTS_VIEW (self), FALSE);
+  return self->computing;
+}
+
+/**
+ * cd_reports_view_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown, NULL before the first is computed
+ */
+const CdReport *
+cd_reports_view_get_report (CdReportsView *self)
+{
+  g_return_val_if_fail (CD_IS_REPORTS_VIEW (self), NULL);
+  return self->report;
 }
