@@ -374,8 +374,7 @@ month_has_scores (CdChart *self,
   return self->mode == MODE_SATISFACTION && month_total (self, month) > 0;
 }
 
-/* The average: dots, joined where months follow each other. A ring in the background's place
- * keeps a dot apart from the bar behind it. */
+/* The average: dots, joined where months with scores follow each other. */
 static void
 draw_average (CdChart        *self,
               cairo_t        *cr,
