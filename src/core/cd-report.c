@@ -181,26 +181,8 @@ step_one_row (CdDatabase    *db,
     }
 }
 
-/* Runs a one-row query over the period whose first column is the answer. */
-static gboolean
-read_scalar (CdDatabase      *db,
-             const char      *sql,
-             const CdReport  *report,
-             gint64          *value,
-             GError         **error)
-{
-  sqlite3_stmt *stmt = cd_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, report);
-  if (!step_one_row (db, stmt, error))
-    return FALSE;
-  *value = sqlite3_column_int64 (stmt, 0);
-  cd_database_release (stmt);
-  return TRUE;
-}
-
+/* The months cover the period exactly, so the total is the sum of the month × kind rows: one
+ * pass over the compensations, not two. */
 static gboolean
 read_costs (CdDatabase  *db,
             CdReport    *report,
@@ -208,11 +190,6 @@ read_costs (CdDatabase  *db,
 {
   sqlite3_stmt *stmt;
   CdStep step;
-
-  if (!read_scalar (db, "SELECT COALESCE (SUM (cost), 0) FROM " COST_SOURCE
-                        " WHERE " IN_PERIOD ("at"),
-                    report, &report->total_cost, error))
-    return FALSE;
 
   stmt = cd_database_prepare (db,
     MONTHS_CTE "SELECT months.i, kind, SUM (cost) FROM " COST_SOURCE " AS s "
@@ -222,6 +199,7 @@ read_costs (CdDatabase  *db,
     return FALSE;
   bind_period (stmt, report);
   bind_months (stmt, report);
+  report->total_cost = 0;
   while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
     {
       CdReportCostRow *row = g_new0 (CdReportCostRow, 1);
@@ -229,6 +207,7 @@ read_costs (CdDatabase  *db,
       row->month = g_strdup (month_label (report, stmt, 0));
       row->kind = g_strdup (cd_database_column_text (stmt, 1));
       row->cost = sqlite3_column_int64 (stmt, 2);
+      report->total_cost += row->cost;
       g_ptr_array_add (report->cost_by_month_kind, row);
     }
   return step == CD_STEP_DONE;
@@ -259,22 +238,49 @@ read_counts (CdDatabase      *db,
   return step == CD_STEP_DONE;
 }
 
+/* Counts the cases of the period through the created_at index, which reads only the index,
+ * and sets @scan when reading the whole table is cheaper than looking each of them up: for a
+ * period holding half the cases, a plain scan takes a third of the time (bench/report). */
+static gboolean
+count_cases (CdDatabase  *db,
+             CdReport    *report,
+             gboolean    *scan,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = cd_database_prepare (db,
+    "SELECT (SELECT COUNT (*) FROM cases WHERE " IN_PERIOD ("created_at") "), "
+    "(SELECT COUNT (*) FROM cases)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, report);
+  if (!step_one_row (db, stmt, error))
+    return FALSE;
+  report->n_cases = sqlite3_column_int64 (stmt, 0);
+  *scan = report->n_cases * 4 > sqlite3_column_int64 (stmt, 1);
+  cd_database_release (stmt);
+  return TRUE;
+}
+
+/* The two texts of a count by @column; "+created_at" keeps SQLite off the index. */
+#define COUNT_BY(column, created_at) \
+  "SELECT " column ", COUNT (*) AS n FROM cases " \
+  "WHERE " IN_PERIOD (created_at) " GROUP BY " column " ORDER BY n DESC, " column
+
 static gboolean
 read_cases (CdDatabase  *db,
             CdReport    *report,
             GError     **error)
 {
-  return read_scalar (db, "SELECT COUNT (*) FROM cases WHERE " IN_PERIOD ("created_at"),
-                      report, &report->n_cases, error) &&
-         read_counts (db,
-                      "SELECT category, COUNT (*) AS n FROM cases "
-                      "WHERE " IN_PERIOD ("created_at") " "
-                      "GROUP BY category ORDER BY n DESC, category",
+  gboolean scan = FALSE;
+
+  if (!count_cases (db, report, &scan, error))
+    return FALSE;
+  return read_counts (db, scan ? COUNT_BY ("category", "+created_at")
+                               : COUNT_BY ("category", "created_at"),
                       report, report->cases_by_category, error) &&
-         read_counts (db,
-                      "SELECT root_cause, COUNT (*) AS n FROM cases "
-                      "WHERE " IN_PERIOD ("created_at") " "
-                      "GROUP BY root_cause ORDER BY n DESC, root_cause",
+         read_counts (db, scan ? COUNT_BY ("root_cause", "+created_at")
+                               : COUNT_BY ("root_cause", "created_at"),
                       report, report->cases_by_root_cause, error);
 }
 
@@ -378,12 +384,12 @@ read_promises (CdDatabase  *db,
     "SELECT COALESCE (SUM (kept), 0), "
     "COALESCE (SUM (NOT kept AND (done_late OR promised_by < :now)), 0), "
     "COALESCE (SUM (NOT kept AND NOT done_late AND promised_by >= :now), 0) "
+    /* one look-up of a case's done compensations gives both answers */
     "FROM (SELECT c.promised_by AS promised_by, "
-    "EXISTS (SELECT 1 FROM compensations m WHERE m.case_id = c.id AND m.status = 'done' "
-    "AND m.done_at <= c.promised_by) AS kept, "
-    "EXISTS (SELECT 1 FROM compensations m WHERE m.case_id = c.id AND m.status = 'done' "
-    "AND m.done_at > c.promised_by) AS done_late "
-    "FROM cases c WHERE c.promised_by IS NOT NULL AND " IN_PERIOD ("c.promised_by") ")",
+    "COALESCE (MAX (m.done_at <= c.promised_by), 0) AS kept, "
+    "COALESCE (MAX (m.done_at > c.promised_by), 0) AS done_late "
+    "FROM cases c LEFT JOIN compensations m ON m.case_id = c.id AND m.status = 'done' "
+    "WHERE c.promised_by IS NOT NULL AND " IN_PERIOD ("c.promised_by") " GROUP BY c.id)",
     error);
 
   if (stmt == NULL)
