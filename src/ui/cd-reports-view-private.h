@@ -62,6 +62,9 @@ struct _CdReportsView
   gboolean         syncing;       /* setting the toggles from the period, not the user */
 };
 
+void cd_reports_view_add_tiles           (CdReportsView *self);
+void cd_reports_view_show_report         (CdReportsView *self);
+void cd_reports_view_update_per_order    (CdReportsView *self);
 void cd_reports_view_sync_toggles        (CdReportsView *self);
 void cd_reports_view_open_custom_dialog  (CdReportsView *self);
 void cd_reports_view_install_actions     (GtkWidgetClass *widget_class);
