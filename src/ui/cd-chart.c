@@ -571,6 +571,40 @@ set_labels (CdChart *self,
   self->n_series = g_strv_length (labels);
 }
 
+static char *describe_average (CdChart    *self,
+                               guint       month,
+                               const char *title);
+
+/* What a screen reader says for the chart, which it cannot point at: each month's total, or
+ * its average score. */
+static void
+update_description (CdChart *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint m = 0; m < self->n_months; m++)
+    {
+      g_autofree char *title = month_title (self->months[m]);
+      g_autofree char *line = NULL;
+
+      if (self->mode == MODE_SATISFACTION)
+        {
+          if (!month_has_scores (self, m))
+            continue;
+          line = describe_average (self, m, title);
+        }
+      else
+        {
+          g_autofree char *amount = format_value (self, month_total (self, m));
+
+          line = g_strdup_printf (_("%s: %s in all"), title, amount);
+        }
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", line);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text->str, -1);
+}
+
 /**
  * cd_chart_set_costs:
  * @months: (array zero-terminated=1): the months to show, "YYYY-MM" in order; months in
@@ -608,6 +642,7 @@ cd_chart_set_costs (CdChart            *self,
   self->currency = g_strdup (currency != NULL ? currency : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Compensation cost per month, by kind"), -1);
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -647,6 +682,7 @@ cd_chart_set_satisfaction (CdChart            *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Satisfaction scores per month, and their average"), -1);
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
