@@ -414,6 +414,27 @@ test_custom_period (Fixture       *f,
   g_assert_false (cd_reports_view_get_computing (f->view));
 }
 
+/* The window closed while the dates are being chosen: the dialog's answer goes nowhere. */
+static void
+test_custom_after_close (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkCalendar *calendars[2];
+  AdwMessageDialog *dialog;
+
+  open_view (f);
+  dialog = open_custom_dialog (f, calendars);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  f->view = NULL;
+  cd_test_spin (50);
+  g_assert_true (find_dialog () == dialog);
+  adw_message_dialog_response (dialog, "apply");
+  cd_test_spin (50);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The CSV on disk holds the tables of the period shown. */
 static void
 test_export_csv (Fixture       *f,
@@ -591,6 +612,8 @@ main (int   argc,
 
   g_test_add ("/ui/reports/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,
               fixture_tear_down);
+  g_test_add ("/ui/reports/custom-after-close", Fixture, NULL, fixture_set_up,
+              test_custom_after_close, fixture_tear_down);
   g_test_add ("/ui/reports/export-csv", Fixture, NULL, fixture_set_up, test_export_csv,
               fixture_tear_down);
   g_test_add ("/ui/reports/satisfaction-tooltip", Fixture, NULL, fixture_set_up,

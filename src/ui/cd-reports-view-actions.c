@@ -18,13 +18,21 @@
 
 typedef struct
 {
-  CdReportsView *view;       /* borrowed: the dialog is modal to its window */
+  CdReportsView *view;       /* weak: NULL once the view is gone */
   GtkCalendar   *from;
   GtkCalendar   *to;
   GtkLabel      *problem;
 } CustomDialog;
 
 /* Helpers */
+
+static void
+custom_dialog_free (CustomDialog *custom)
+{
+  if (custom->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (custom->view), (gpointer *) &custom->view);
+  g_free (custom);
+}
 
 static GDateTime *
 local_midnight (GDateTime *day)
@@ -90,6 +98,8 @@ on_custom_response_cb (AdwMessageDialog *dialog,
 {
   CdReportsView *self = custom->view;
 
+  if (self == NULL)
+    return;
   if (g_strcmp0 (response, "apply") == 0)
     {
       g_autoptr(GDateTime) from = gtk_calendar_get_date (custom->from);
@@ -119,6 +129,7 @@ cd_reports_view_open_custom_dialog (CdReportsView *self)
                                    _("Custom Period"),
                                    _("Choose the first and the last day of the report."));
   custom->view = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &custom->view);
   calendars = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_box_set_homogeneous (GTK_BOX (calendars), TRUE);
   gtk_box_append (GTK_BOX (calendars),
@@ -144,7 +155,8 @@ cd_reports_view_open_custom_dialog (CdReportsView *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "custom", custom, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "custom", custom,
+                          (GDestroyNotify) custom_dialog_free);
   g_signal_connect (custom->from, "day-selected", G_CALLBACK (on_day_selected_cb), dialog);
   g_signal_connect (custom->to, "day-selected", G_CALLBACK (on_day_selected_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_custom_response_cb), custom);
