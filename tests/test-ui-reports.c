@@ -414,6 +414,41 @@ test_custom_period (Fixture       *f,
   g_assert_false (cd_reports_view_get_computing (f->view));
 }
 
+/* On a narrow page a drop-down stands in for the buttons; both follow the period. */
+static void
+test_period_dropdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *dropdown;
+  AdwMessageDialog *dialog;
+
+  open_view (f);
+  dropdown = GTK_DROP_DOWN (cd_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  gtk_drop_down_set_selected (dropdown, 2);
+  g_assert_cmpint (cd_reports_view_get_period (f->view), ==, CD_REPORT_PERIOD_12_MONTHS);
+  wait_for_report (f);
+  g_assert_true (gtk_toggle_button_get_active (find_typed (GTK_WIDGET (f->view),
+                                                           GTK_TYPE_TOGGLE_BUTTON,
+                                                           "Last 12 Months")));
+
+  cd_reports_view_set_period (f->view, CD_REPORT_PERIOD_3_MONTHS);
+  wait_for_report (f);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
+
+  /* Custom… opens the dialog; cancelled, the drop-down shows the period again */
+  gtk_drop_down_set_selected (dropdown, 3);
+  cd_test_spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  cd_test_spin (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
+  g_assert_cmpint (cd_reports_view_get_period (f->view), ==, CD_REPORT_PERIOD_3_MONTHS);
+}
+
 /* The window closed while the dates are being chosen: the dialog's answer goes nowhere. */
 static void
 test_custom_after_close (Fixture       *f,
@@ -612,6 +647,8 @@ main (int   argc,
 
   g_test_add ("/ui/reports/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,
               fixture_tear_down);
+  g_test_add ("/ui/reports/period-dropdown", Fixture, NULL, fixture_set_up,
+              test_period_dropdown, fixture_tear_down);
   g_test_add ("/ui/reports/custom-after-close", Fixture, NULL, fixture_set_up,
               test_custom_after_close, fixture_tear_down);
   g_test_add ("/ui/reports/export-csv", Fixture, NULL, fixture_set_up, test_export_csv,

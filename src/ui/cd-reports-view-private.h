@@ -18,6 +18,7 @@ struct _CdReportsView
   GtkWidget       *back_button;
   GtkSpinner      *spinner;
   AdwWindowTitle  *window_title;
+  GtkDropDown     *period_dropdown;
   GtkToggleButton *month_button;
   GtkToggleButton *quarter_button;
   GtkToggleButton *year_button;

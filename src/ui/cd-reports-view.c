@@ -184,6 +184,22 @@ on_custom_clicked_cb (GtkButton     *button,
   cd_reports_view_open_custom_dialog (self);
 }
 
+/* The drop-down stands in for the buttons on a narrow page, in the same order. */
+static void
+on_period_selected_cb (GtkDropDown   *dropdown,
+                       GParamSpec    *pspec,
+                       CdReportsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing)
+    return;
+  if (selected == CD_REPORT_PERIOD_CUSTOM)
+    cd_reports_view_open_custom_dialog (self);
+  else if (selected <= CD_REPORT_PERIOD_12_MONTHS)
+    cd_reports_view_set_period (self, (CdReportPeriod) selected);
+}
+
 static void
 on_per_order_changed_cb (CdReportsView *self)
 {
@@ -246,6 +262,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, month_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, quarter_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, year_button);
@@ -268,6 +285,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, share_label);
   gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_per_order_changed_cb);
 }
 
@@ -351,6 +369,7 @@ cd_reports_view_sync_toggles (CdReportsView *self)
 
   self->syncing = TRUE;
   gtk_toggle_button_set_active (button, TRUE);
+  gtk_drop_down_set_selected (self->period_dropdown, self->period);
   self->syncing = FALSE;
 }
 

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+/* In the order the view offers them: the narrow page's drop-down uses these as positions. */
 typedef enum
 {
   CD_REPORT_PERIOD_MONTH,
