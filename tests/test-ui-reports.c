@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cd-case-repository.h"
@@ -449,6 +450,33 @@ test_period_dropdown (Fixture       *f,
   g_assert_cmpint (cd_reports_view_get_period (f->view), ==, CD_REPORT_PERIOD_3_MONTHS);
 }
 
+static void
+on_add_toast_cb (CdReportsView *view,
+                 AdwToast      *toast,
+                 char         **title)
+{
+  g_free (*title);
+  *title = g_strdup (adw_toast_get_title (toast));
+}
+
+/* A database file gone from under the view: an error to read, not a new empty shop. */
+static void
+test_database_gone (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *path = cd_database_get_path (f->db);
+  g_autofree char *toast = NULL;
+
+  open_view (f);
+  g_signal_connect (f->view, "add-toast", G_CALLBACK (on_add_toast_cb), &toast);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  cd_reports_view_refresh (f->view);
+  wait_for_report (f);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, "is gone"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* The window closed while the dates are being chosen: the dialog's answer goes nowhere. */
 static void
 test_custom_after_close (Fixture       *f,
@@ -649,6 +677,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/reports/period-dropdown", Fixture, NULL, fixture_set_up,
               test_period_dropdown, fixture_tear_down);
+  g_test_add ("/ui/reports/database-gone", Fixture, NULL, fixture_set_up,
+              test_database_gone, fixture_tear_down);
   g_test_add ("/ui/reports/custom-after-close", Fixture, NULL, fixture_set_up,
               test_custom_after_close, fixture_tear_down);
   g_test_add ("/ui/reports/export-csv", Fixture, NULL, fixture_set_up, test_export_csv,
