@@ -26,6 +26,7 @@
 #define TITLE_FONT "Sans Bold 18"
 #define CHART_HEIGHT 210.0
 #define SWATCH 8.0
+#define FOOTER_HEIGHT 24.0   /* kept free at the foot of each page for its number */
 
 typedef enum
 {
@@ -285,7 +286,7 @@ on_begin_print_cb (GtkPrintOperation *operation,
                    PrintJob          *job)
 {
   double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
+  double height = gtk_print_context_get_height (context) - FOOTER_HEIGHT;
   double y = 0;
   guint first = 0;
 
@@ -427,6 +428,9 @@ on_draw_page_cb (GtkPrintOperation *operation,
               ? g_array_index (job->page_starts, guint, page_nr + 1) : job->blocks->len;
   double y = 0;
 
+  g_autofree char *footer = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
   for (guint i = start; i < end; i++)
     {
       const Block *block = g_ptr_array_index (job->blocks, i);
@@ -434,6 +438,14 @@ on_draw_page_cb (GtkPrintOperation *operation,
       draw_block (context, cr, block, width, y);
       y += block->height;
     }
+
+  /* Translators: at the foot of each page of the printed report */
+  footer = g_strdup_printf (_("Page %d of %u"), page_nr + 1, job->page_starts->len);
+  layout = make_layout (context, "Sans 8", footer, width);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  cairo_move_to (cr, 0, gtk_print_context_get_height (context) - FOOTER_HEIGHT / 2);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static GtkPrintOperation *
