@@ -236,7 +236,8 @@ compute (Fixture *f,
          gint64   to)
 {
   g_autoptr(GError) error = NULL;
-  CdReport *report = cd_report_compute (f->db, from, to, NOW, &error);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  CdReport *report = cd_report_compute_in_zone (f->db, zone, from, to, NOW, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -296,6 +297,9 @@ test_figures (Fixture       *f,
   g_assert_cmpint (report->from, ==, FROM);
   g_assert_cmpint (report->to, ==, TO);
   g_assert_cmpint (report->now, ==, NOW);
+  g_assert_cmpuint (g_strv_length (report->months), ==, 2);
+  g_assert_cmpstr (report->months[0], ==, "2024-03");
+  g_assert_cmpstr (report->months[1], ==, "2024-04");
 
   /* March: coupon 300 (A), goodwill_payment 600 (G), partial_refund 1500 (A);
    * April: coupon 250 (E), partial_refund 500 (B), replacement 2000 (B);
@@ -423,6 +427,9 @@ test_empty (Fixture       *f,
 
   assert_all_zero (later);
   assert_all_zero (instant);
+  g_assert_cmpuint (g_strv_length (later->months), ==, 1);
+  g_assert_cmpstr (later->months[0], ==, "2030-01");
+  g_assert_cmpuint (g_strv_length (instant->months), ==, 0);
 }
 
 /* Computing inside the caller's transaction nests and leaves it open. */
@@ -441,6 +448,168 @@ test_in_transaction (Fixture       *f,
   g_assert_cmpint (report->total_cost, ==, 5150);
 }
 
+/* Local months */
+
+static gint64
+local (GTimeZone *zone,
+       int        year,
+       int        month,
+       int        day,
+       int        hour,
+       int        minute)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new (zone, year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (dt) * SECOND;
+}
+
+/* A case first contacted at @at, with one compensation done then and one score then. */
+static void
+store_sale (Fixture            *f,
+            const char         *uid,
+            gint64              at,
+            CdCompensationKind  kind,
+            gint64              cost,
+            int                 score)
+{
+  g_autoptr(CdCase) kase = make_case (uid, at, at, CD_CATEGORY_QUALITY, CD_ROOT_CAUSE_NONE,
+                                      CD_STAGE_FOLLOW_UP, CD_TIME_UNSET);
+
+  add_compensation (kase, kind, CD_COMPENSATION_DONE, cost, at);
+  add_follow_up (kase, at, score);
+  store (f, kase);
+}
+
+static CdReport *
+compute_in (Fixture    *f,
+            const char *zone_id,
+            gint64      from,
+            gint64      to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_id);
+  CdReport *report;
+
+  g_assert_nonnull (zone);
+  report = cd_report_compute_in_zone (f->db, zone, from, to, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* A seller in UTC+8 sees a sale at 00:30 on 1 April in April, although it is still
+ * 31 March in UTC; and one at 01:00 on 1 May outside April, although UTC says April. */
+static void
+test_zone_shanghai (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(CdReport) april = NULL;
+  g_autoptr(CdReport) both = NULL;
+  static const gint64 march_scores[5] = { 0, 0, 1, 0, 0 };
+  static const gint64 april_scores[5] = { 0, 0, 0, 0, 1 };
+
+  /* 2024-03-31 16:30 UTC = 1 April 00:30 in Shanghai */
+  store_sale (f, "s1", utc (2024, 3, 31, 16) + 30 * 60 * SECOND, CD_COMPENSATION_COUPON, 100, 5);
+  /* 2024-03-31 15:30 UTC = 31 March 23:30 */
+  store_sale (f, "s2", utc (2024, 3, 31, 15) + 30 * 60 * SECOND,
+              CD_COMPENSATION_PARTIAL_REFUND, 200, 3);
+  /* 2024-04-30 17:00 UTC = 1 May 01:00 */
+  store_sale (f, "s3", utc (2024, 4, 30, 17), CD_COMPENSATION_GIFT, 400, 1);
+
+  /* April in Shanghai is [31 March 16:00 UTC, 30 April 16:00 UTC) */
+  g_assert_cmpint (local (zone, 2024, 4, 1, 0, 0), ==, utc (2024, 3, 31, 16));
+  april = compute_in (f, "Asia/Shanghai", local (zone, 2024, 4, 1, 0, 0),
+                      local (zone, 2024, 5, 1, 0, 0));
+  g_assert_cmpuint (g_strv_length (april->months), ==, 1);
+  g_assert_cmpstr (april->months[0], ==, "2024-04");
+  g_assert_cmpint (april->n_cases, ==, 1);
+  g_assert_cmpint (april->total_cost, ==, 100);
+  g_assert_cmpuint (april->cost_by_month_kind->len, ==, 1);
+  assert_cost_row (april, 0, "2024-04", "coupon", 100);
+  g_assert_cmpuint (april->satisfaction_by_month->len, ==, 1);
+  assert_satisfaction (g_ptr_array_index (april->satisfaction_by_month, 0), "2024-04", 1, 5.0,
+                       april_scores);
+
+  /* March and April: s2 in March, s1 in April, s3 in May (outside) */
+  both = compute_in (f, "Asia/Shanghai", local (zone, 2024, 3, 1, 0, 0),
+                     local (zone, 2024, 5, 1, 0, 0));
+  g_assert_cmpuint (g_strv_length (both->months), ==, 2);
+  g_assert_cmpint (both->total_cost, ==, 300);
+  g_assert_cmpuint (both->cost_by_month_kind->len, ==, 2);
+  assert_cost_row (both, 0, "2024-03", "partial_refund", 200);
+  assert_cost_row (both, 1, "2024-04", "coupon", 100);
+  g_assert_cmpuint (both->satisfaction_by_month->len, ==, 2);
+  assert_satisfaction (g_ptr_array_index (both->satisfaction_by_month, 0), "2024-03", 1, 3.0,
+                       march_scores);
+  assert_satisfaction (g_ptr_array_index (both->satisfaction_by_month, 1), "2024-04", 1, 5.0,
+                       april_scores);
+}
+
+/* Berlin moves from UTC+1 to UTC+2 on 31 March 2024, so March starts at 23:00 UTC and April
+ * at 22:00 UTC: one fixed offset for the period would put a sale in the wrong month. */
+static void
+test_zone_daylight_saving (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(CdReport) report = NULL;
+  gint64 from = local (zone, 2024, 3, 1, 0, 0);
+  gint64 to = local (zone, 2024, 5, 1, 0, 0);
+  gint64 half_hour = 30 * 60 * SECOND;
+
+  g_assert_cmpint (from, ==, utc (2024, 2, 29, 23));
+  g_assert_cmpint (local (zone, 2024, 4, 1, 0, 0), ==, utc (2024, 3, 31, 22));
+  g_assert_cmpint (to, ==, utc (2024, 4, 30, 22));
+
+  /* 1 March 00:30 CET: March */
+  store_sale (f, "b1", utc (2024, 2, 29, 23) + half_hour, CD_COMPENSATION_COUPON, 10, 4);
+  /* 31 March 23:30 CEST: March */
+  store_sale (f, "b2", utc (2024, 3, 31, 21) + half_hour, CD_COMPENSATION_COUPON, 20, 4);
+  /* 1 April 00:30 CEST: April (at UTC+1 it would still be March) */
+  store_sale (f, "b3", utc (2024, 3, 31, 22) + half_hour, CD_COMPENSATION_COUPON, 40, 2);
+  /* 29 February 23:30 CET and 1 May 00:30 CEST: outside */
+  store_sale (f, "b4", utc (2024, 2, 29, 22) + half_hour, CD_COMPENSATION_COUPON, 80, 1);
+  store_sale (f, "b5", utc (2024, 4, 30, 22) + half_hour, CD_COMPENSATION_COUPON, 160, 1);
+
+  report = compute_in (f, "Europe/Berlin", from, to);
+  g_assert_cmpuint (g_strv_length (report->months), ==, 2);
+  g_assert_cmpint (report->n_cases, ==, 3);
+  g_assert_cmpint (report->total_cost, ==, 70);
+  g_assert_cmpuint (report->cost_by_month_kind->len, ==, 2);
+  assert_cost_row (report, 0, "2024-03", "coupon", 30);
+  assert_cost_row (report, 1, "2024-04", "coupon", 40);
+  g_assert_cmpuint (report->satisfaction_by_month->len, ==, 2);
+  g_assert_cmpint (((CdReportSatisfaction *) g_ptr_array_index (report->satisfaction_by_month,
+                                                                 0))->count, ==, 2);
+  g_assert_cmpint (((CdReportSatisfaction *) g_ptr_array_index (report->satisfaction_by_month,
+                                                                 1))->count, ==, 1);
+}
+
+/* A period that does not start or end on a month's first: every month it touches is named,
+ * and each counts only its part of the period. */
+static void
+test_partial_months (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CdReport) report = NULL;
+
+  store_sale (f, "p1", utc (2024, 3, 10, 0), CD_COMPENSATION_COUPON, 1, 5);   /* before */
+  store_sale (f, "p2", utc (2024, 3, 20, 0), CD_COMPENSATION_COUPON, 2, 5);
+  store_sale (f, "p3", utc (2024, 5, 9, 0), CD_COMPENSATION_COUPON, 4, 5);
+  store_sale (f, "p4", utc (2024, 5, 11, 0), CD_COMPENSATION_COUPON, 8, 5);   /* after */
+
+  report = compute_in (f, "UTC", utc (2024, 3, 15, 0), utc (2024, 5, 10, 0));
+  g_assert_cmpuint (g_strv_length (report->months), ==, 3);
+  g_assert_cmpstr (report->months[0], ==, "2024-03");
+  g_assert_cmpstr (report->months[1], ==, "2024-04");
+  g_assert_cmpstr (report->months[2], ==, "2024-05");
+  g_assert_cmpint (report->total_cost, ==, 6);
+  g_assert_cmpuint (report->cost_by_month_kind->len, ==, 2);
+  assert_cost_row (report, 0, "2024-03", "coupon", 2);
+  assert_cost_row (report, 1, "2024-05", "coupon", 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +625,12 @@ main (int   argc,
   g_test_add ("/report/empty-database", Fixture, NULL, fixture_set_up, test_empty,
               fixture_tear_down);
   g_test_add ("/report/in-transaction", Fixture, "data", fixture_set_up, test_in_transaction,
+              fixture_tear_down);
+  g_test_add ("/report/zone/shanghai", Fixture, NULL, fixture_set_up, test_zone_shanghai,
+              fixture_tear_down);
+  g_test_add ("/report/zone/daylight-saving", Fixture, NULL, fixture_set_up,
+              test_zone_daylight_saving, fixture_tear_down);
+  g_test_add ("/report/partial-months", Fixture, NULL, fixture_set_up, test_partial_months,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -51,7 +51,6 @@ typedef struct
   GHashTable *uid_lines;             /* uid → line of its row */
 } CdCsvTable;
 
-gboolean          cd_blacklist_csv_needs_apostrophe (const char   *text);
 CdCsvRecordResult cd_blacklist_csv_read_record      (CdCsvParser  *parser,
                                                      GPtrArray    *fields,
                                                      guint        *line,

@@ -19,6 +19,7 @@
 
 #include "cd-blacklist-csv.h"
 #include "cd-blacklist-csv-private.h"
+#include "cd-csv.h"
 #include "cd-error.h"
 #include "cd-text.h"
 #include "cd-time.h"
@@ -29,24 +30,6 @@ const char *const cd_blacklist_csv_column_names[N_COLUMNS] = {
   "uid", "platform", "buyer_id", "nickname", "phone", "name", "reason", "evidence",
   "case_uids", "added_at", "active",
 };
-
-/* Formula neutralisation */
-
-static gboolean
-is_formula_start (char c)
-{
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-/* TRUE when @text, after any apostrophes, starts like a formula: the export puts one more
- * apostrophe in front, and the import takes one away. */
-gboolean
-cd_blacklist_csv_needs_apostrophe (const char *text)
-{
-  while (*text == '\'')
-    text++;
-  return is_formula_start (*text);
-}
 
 /* Records */
 
@@ -288,7 +271,7 @@ dup_text (CdCsvTable *table,
 
   if (value == NULL)
     return g_strdup ("");
-  if (value[0] == '\'' && cd_blacklist_csv_needs_apostrophe (value + 1))
+  if (value[0] == '\'' && cd_csv_needs_apostrophe (value + 1))
     value++;
   return g_strdup (value);
 }

@@ -7,10 +7,8 @@
  *
  * Spreadsheets run a cell that starts with =, +, -, @, TAB or CR as a formula (OWASP "CSV
  * injection"), and a buyer chooses their own nickname. So each free-text field (buyer_id,
- * nickname, phone, name, evidence) that starts with one of those, possibly after
- * apostrophes, gets one more apostrophe in front, which spreadsheets read as "this is text".
- * The import takes exactly one apostrophe away from such a field, so export → import →
- * export gives the same bytes: `=1+1` ↔ `'=1+1`, `'=1+1` ↔ `''=1+1`, `'abc` ↔ `'abc`.
+ * nickname, phone, name, evidence) is neutralised as cd-csv.c describes, and the import
+ * takes the apostrophe away again, so export → import → export gives the same bytes.
  * The closed vocabularies (platform, reason, active), added_at and the uids are written as
  * they are.
  *
@@ -33,6 +31,7 @@
 #include "cd-blacklist-csv.h"
 #include "cd-blacklist-csv-private.h"
 #include "cd-blacklist-repository.h"
+#include "cd-csv.h"
 #include "cd-error.h"
 #include "cd-import-private.h"
 #include "cd-time.h"
@@ -49,27 +48,6 @@ static const gboolean column_is_free_text[N_COLUMNS] = {
 };
 
 /* Export */
-
-static void
-append_field (GString    *out,
-              const char *text,
-              gboolean    free_text)
-{
-  gboolean quote = strpbrk (text, ",\"\r\n") != NULL;
-
-  if (quote)
-    g_string_append_c (out, '"');
-  if (free_text && cd_blacklist_csv_needs_apostrophe (text))
-    g_string_append_c (out, '\'');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  if (quote)
-    g_string_append_c (out, '"');
-}
 
 static gboolean
 append_entry (GString           *out,
@@ -115,7 +93,7 @@ append_entry (GString           *out,
     {
       if (column > 0)
         g_string_append_c (out, ',');
-      append_field (out, values[column], column_is_free_text[column]);
+      cd_csv_append_field (out, values[column], column_is_free_text[column]);
     }
   g_string_append (out, "\r\n");
   return TRUE;

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* One (month, compensation kind) cell of the cost table. */
 typedef struct
 {
-  char   *month;  /* "YYYY-MM", in UTC */
+  char   *month;  /* "YYYY-MM", in the report's time zone */
   char   *kind;   /* the CdCompensationKind nick, as stored */
   gint64  cost;   /* minor units */
 } CdReportCostRow;
@@ -26,7 +26,7 @@ typedef struct
 /* Satisfaction scores recorded by follow-ups: a statistic, so the average is a double. */
 typedef struct
 {
-  char   *month;            /* "YYYY-MM" in UTC; NULL for the whole period */
+  char   *month;            /* "YYYY-MM" as in CdReport:months; NULL for the whole period */
   gint64  count;            /* follow-ups with a score */
   double  average;          /* 0 when count is 0 */
   gint64  distribution[5];  /* distribution[i] counts the score i + 1 */
@@ -39,6 +39,12 @@ typedef struct
   gint64                from;
   gint64                to;
   gint64                now;
+
+  GTimeZone            *zone;                  /* where its months begin and end */
+
+  /* "YYYY-MM": every month of the report's time zone that the period touches, in order */
+  GStrv                 months;
+  char                 *month_ranges;          /* private: the months' bounds, as JSON */
 
   /* cost of compensations done or accepted */
   gint64                total_cost;            /* minor units */
@@ -64,6 +70,12 @@ typedef struct
 } CdReport;
 
 CdReport *cd_report_compute                (CdDatabase      *db,
+                                            gint64           from,
+                                            gint64           to,
+                                            gint64           now,
+                                            GError         **error);
+CdReport *cd_report_compute_in_zone        (CdDatabase      *db,
+                                            GTimeZone       *zone,
                                             gint64           from,
                                             gint64           to,
                                             gint64           now,

@@ -2,8 +2,14 @@
  *
  * A page of cards over one period: totals, compensation cost per month by kind (CdChart),
  * cases per category and per root cause, satisfaction, and the cost per order once the seller
- * types in the period's orders and revenue. Periods are whole calendar months in local time;
- * cd_report_compute() counts over them in UTC microseconds.
+ * types in the period's orders and revenue. Periods are whole calendar months in local time,
+ * or the days the seller chose, and cd_report_compute() groups by local months too.
+ *
+ * At 100,000 cases the report takes about a second (BENCHMARKS.md), so it is computed on a
+ * worker thread with its own read connection while a spinner turns and the last figures stay
+ * in place; a newer request cancels the older one, whose result is then dropped.
+ * The cards are filled in cd-reports-view-cards.c; the custom period, export and print are in
+ * cd-reports-view-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,57 +20,9 @@
 #include <glib/gi18n.h>
 
 #include "cd-chart.h"
-#include "cd-enums.h"
-#include "cd-format.h"
-#include "cd-money.h"
 #include "cd-report.h"
-#include "cd-reports-view.h"
+#include "cd-reports-view-private.h"
 #include "cd-time.h"
-
-#define HOUR_USEC ((gint64) 3600 * G_USEC_PER_SEC)
-#define DAY_USEC (24 * HOUR_USEC)
-
-struct _CdReportsView
-{
-  AdwBin          parent_instance;
-
-  /* Template widgets */
-  GtkWidget      *back_button;
-  AdwWindowTitle *window_title;
-  GtkToggleButton *month_button;
-  GtkToggleButton *quarter_button;
-  GtkToggleButton *year_button;
-  GtkWidget      *empty_page;
-  GtkWidget      *content_box;
-  GtkFlowBox     *totals_box;
-  CdChart        *chart;
-  GtkFlowBox     *legend_box;
-  GtkGrid        *category_grid;
-  GtkGrid        *root_cause_grid;
-  GtkLabel       *satisfaction_label;
-  GtkLabel       *satisfaction_count_label;
-  GtkGrid        *satisfaction_grid;
-  AdwEntryRow    *orders_row;
-  AdwEntryRow    *revenue_row;
-  GtkLabel       *per_order_label;
-  GtkLabel       *share_label;
-
-  /* Borrowed: value labels of the totals, children of totals_box */
-  GtkLabel       *cost_value;
-  GtkLabel       *cases_value;
-  GtkLabel       *closed_value;
-  GtkLabel       *median_value;
-  GtkLabel       *kept_value;
-  GtkLabel       *late_value;
-  GtkLabel       *pending_value;
-
-  /* Owned */
-  CdDatabase     *db;
-  char           *currency;
-  CdReport       *report;
-
-  CdReportPeriod  period;
-};
 
 G_DEFINE_FINAL_TYPE (CdReportsView, cd_reports_view, ADW_TYPE_BIN)
 
@@ -74,6 +32,24 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_COMPUTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the worker thread needs: plain values, nothing it shares with the main thread. */
+typedef struct
+{
+  char      *path;
+  GTimeZone *zone;
+  gint64     from;
+  gint64     to;
+  gint64     now;
+} ComputeJob;
 
 /* Helpers */
 
@@ -95,331 +71,103 @@ month_start (GTimeZone *zone,
   return g_date_time_new (zone, index / 12, index % 12 + 1, 1, 0, 0, 0);
 }
 
-static GStrv
-period_months (CdReportPeriod  period,
-               GDateTime      *now)
+static void
+set_computing (CdReportsView *self,
+               gboolean       computing)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int back = months_back (period);
-
-  for (int i = -back; i <= 0; i++)
-    {
-      g_autoptr(GDateTime) start = month_start (g_date_time_get_timezone (now),
-                                                g_date_time_get_year (now),
-                                                g_date_time_get_month (now), i);
-      g_autofree char *text = g_date_time_format (start, "%Y-%m");
-
-      g_strv_builder_add (builder, text);
-    }
-  return g_strv_builder_end (builder);
-}
-
-static GtkLabel *
-add_tile (CdReportsView *self,
-          const char    *caption)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *value = gtk_label_new ("—");
-  GtkWidget *label = gtk_label_new (caption);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_top (value, 12);
-  gtk_widget_set_margin_start (value, 12);
-  gtk_widget_set_margin_end (value, 12);
-  gtk_widget_add_css_class (value, "title-2");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_flow_box_append (self->totals_box, box);
-  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
-  return GTK_LABEL (value);
+  if (self->computing == computing)
+    return;
+  self->computing = computing;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), computing);
+  gtk_spinner_set_spinning (self->spinner, computing);
+  cd_reports_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
 }
 
 static void
-set_count (GtkLabel *label,
-           gint64    count)
+compute_job_free (ComputeJob *job)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-
-  gtk_label_set_text (label, text);
+  g_free (job->path);
+  g_time_zone_unref (job->zone);
+  g_free (job);
 }
 
-static char *
-format_duration (gint64 usec)
-{
-  gint64 days = usec / DAY_USEC;
-  gint64 hours = (usec % DAY_USEC + HOUR_USEC / 2) / HOUR_USEC;
-  g_autofree char *day_text = NULL;
-  g_autofree char *hour_text = NULL;
-
-  if (hours == 24)
-    {
-      days++;
-      hours = 0;
-    }
-  if (days == 0 && hours == 0)
-    return g_strdup (_("Under an hour"));
-  /* The counts are small; %lu keeps the message whole for gettext (G_GINT64_FORMAT would
-   * split it). */
-  day_text = g_strdup_printf (ngettext ("%lu day", "%lu days", (gulong) days), (gulong) days);
-  hour_text = g_strdup_printf (ngettext ("%lu hour", "%lu hours", (gulong) hours),
-                               (gulong) hours);
-  if (days == 0)
-    return g_steal_pointer (&hour_text);
-  if (hours == 0)
-    return g_steal_pointer (&day_text);
-  /* Translators: a duration from days and hours, e.g. "2 days 5 hours" */
-  return g_strdup_printf (_("%s %s"), day_text, hour_text);
-}
-
+/* On the worker thread: its own connection, so the main thread's is never shared. */
 static void
-clear_grid (GtkGrid *grid)
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  GtkWidget *child;
+  ComputeJob *job = task_data;
+  g_autoptr(CdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  CdReport *report;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-/* One line of a horizontal bar list: name, bar, count. */
-static void
-add_bar (GtkGrid    *grid,
-         int         line,
-         const char *name,
-         gint64      count,
-         gint64      max)
-{
-  GtkWidget *label = gtk_label_new (name);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (max, 1));
-  GtkWidget *number = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  /* Without the offsets the bar keeps one colour, whatever its length. */
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), (double) count);
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  set_count (GTK_LABEL (number), count);
-  gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_label_set_width_chars (GTK_LABEL (number), 3);
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_grid_attach (grid, label, 0, line, 1, 1);
-  gtk_grid_attach (grid, bar, 1, line, 1, 1);
-  gtk_grid_attach (grid, number, 2, line, 1, 1);
-}
-
-static void
-fill_counts (GtkGrid   *grid,
-             GPtrArray *rows,
-             GType      type)
-{
-  gint64 max = 0;
-
-  clear_grid (grid);
-  for (guint i = 0; i < rows->len; i++)
-    max = MAX (max, ((CdReportCountRow *) g_ptr_array_index (rows, i))->count);
-  for (guint i = 0; i < rows->len; i++)
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* cd_database_open() creates a missing file; a report must not make an empty shop. */
+  if (!g_file_test (job->path, G_FILE_TEST_EXISTS))
     {
-      const CdReportCountRow *row = g_ptr_array_index (rows, i);
-      int value = 0;
-
-      add_bar (grid, (int) i, cd_enum_from_nick (type, row->key, &value)
-                                ? cd_enum_get_label (type, value) : row->key,
-               row->count, max);
-    }
-  if (rows->len == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("No cases"));
-
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_widget_set_hexpand (none, TRUE);
-      gtk_grid_attach (grid, none, 0, 0, 1, 1);
-    }
-}
-
-static void
-fill_satisfaction (CdReportsView              *self,
-                   const CdReportSatisfaction *satisfaction)
-{
-  gint64 max = 0;
-
-  clear_grid (self->satisfaction_grid);
-  if (satisfaction->count == 0)
-    {
-      gtk_label_set_text (self->satisfaction_label, "—");
-      gtk_label_set_text (self->satisfaction_count_label, _("No follow-up has a score yet"));
-      gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_grid), FALSE);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The database “%s” is gone"), job->path);
       return;
     }
-  {
-    /* Translators: the average satisfaction score, e.g. "4.2 / 5" */
-    g_autofree char *average = g_strdup_printf (_("%.1f / 5"), satisfaction->average);
-    g_autofree char *count = g_strdup_printf (ngettext ("from %lu follow-up",
-                                                        "from %lu follow-ups",
-                                                        (gulong) satisfaction->count),
-                                              (gulong) satisfaction->count);
-
-    gtk_label_set_text (self->satisfaction_label, average);
-    gtk_label_set_text (self->satisfaction_count_label, count);
-  }
-  for (int i = 0; i < 5; i++)
-    max = MAX (max, satisfaction->distribution[i]);
-  for (int score = 5; score >= 1; score--)
-    {
-      g_autofree char *name = g_strdup_printf (ngettext ("%d star", "%d stars", (gulong) score),
-                                               score);
-
-      add_bar (self->satisfaction_grid, 5 - score, name,
-               satisfaction->distribution[score - 1], max);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_grid), TRUE);
+  db = cd_database_open (job->path, &error);
+  report = db != NULL ? cd_report_compute_in_zone (db, job->zone, job->from, job->to, job->now,
+                                                   &error)
+                      : NULL;
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) cd_report_free);
 }
 
 static void
-fill_legend (CdReportsView *self,
-             GPtrArray     *rows)
+on_computed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  guint n_kinds = cd_enum_get_n_values (CD_TYPE_COMPENSATION_KIND);
-  g_autofree gboolean *present = g_new0 (gboolean, n_kinds);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box))) != NULL)
-    gtk_flow_box_remove (self->legend_box, child);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const CdReportCostRow *row = g_ptr_array_index (rows, i);
-      int kind;
-
-      if (cd_enum_from_nick (CD_TYPE_COMPENSATION_KIND, row->kind, &kind) && row->cost > 0)
-        present[kind] = TRUE;
-    }
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      GtkWidget *box, *swatch, *label;
-      g_autofree char *markup = NULL;
-      g_autofree char *color_text = NULL;
-      GdkRGBA color;
-
-      if (!present[k])
-        continue;
-      cd_chart_get_kind_color ((int) k, &color);
-      /* Pango wants #rrggbb, not the CSS rgb() of gdk_rgba_to_string(). */
-      color_text = g_strdup_printf ("#%02x%02x%02x", (guint) (color.red * 255 + 0.5),
-                                    (guint) (color.green * 255 + 0.5),
-                                    (guint) (color.blue * 255 + 0.5));
-      markup = g_strdup_printf ("<span foreground=\"%s\">■</span>", color_text);
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      swatch = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (swatch), markup);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      label = gtk_label_new (cd_enum_get_label (CD_TYPE_COMPENSATION_KIND, (int) k));
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_flow_box_append (self->legend_box, box);
-      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->legend_box), rows->len > 0);
-}
-
-static void
-fill_totals (CdReportsView *self)
-{
-  const CdReport *report = self->report;
-  g_autofree char *cost = cd_money_format (report->total_cost, self->currency);
-  g_autofree char *median = NULL;
-
-  gtk_label_set_text (self->cost_value, cost);
-  set_count (self->cases_value, report->n_cases);
-  set_count (self->closed_value, report->n_closed);
-  if (report->n_closed > 0)
-    median = format_duration (report->median_time_to_close);
-  gtk_label_set_text (self->median_value, median != NULL ? median : "—");
-  set_count (self->kept_value, report->promises_kept);
-  set_count (self->late_value, report->promises_late);
-  set_count (self->pending_value, report->promises_pending);
-}
-
-static void
-update_per_order (CdReportsView *self)
-{
-  const char *orders_text = gtk_editable_get_text (GTK_EDITABLE (self->orders_row));
-  const char *revenue_text = gtk_editable_get_text (GTK_EDITABLE (self->revenue_row));
-  guint64 orders = 0;
-  gint64 revenue = 0;
-  gboolean orders_ok, revenue_ok;
-
+  CdReportsView *self = CD_REPORTS_VIEW (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (orders_text));
+  CdReport *report = g_task_propagate_pointer (G_TASK (result), &error);
 
-  orders_ok = *stripped != '\0' &&
-              g_ascii_string_to_unsigned (stripped, 10, 1, G_MAXINT64, &orders, NULL);
-  revenue_ok = *revenue_text != '\0' &&
-               cd_money_parse (revenue_text, self->currency, &revenue, &error) && revenue > 0;
-  if (*stripped != '\0' && !orders_ok)
-    gtk_widget_add_css_class (GTK_WIDGET (self->orders_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->orders_row), "error");
-  if (*revenue_text != '\0' && !revenue_ok)
-    gtk_widget_add_css_class (GTK_WIDGET (self->revenue_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->revenue_row), "error");
-
-  if (orders_ok && self->report != NULL)
+  /* A newer request took over (or the view is going): leave everything to it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  set_computing (self, FALSE);
+  if (report == NULL)
     {
-      g_autofree char *text = cd_money_format (cd_report_cost_per_order (self->report,
-                                                                         (gint64) orders),
-                                               self->currency);
-      gtk_label_set_text (self->per_order_label, text);
+      cd_reports_view_toast (self, error->message);
+      return;
     }
-  else
-    gtk_label_set_text (self->per_order_label, "—");
-
-  if (revenue_ok && self->report != NULL)
-    {
-      gint64 per_mille = cd_report_cost_share_per_mille (self->report, revenue);
-      /* Translators: a share of revenue in percent, e.g. "2.5%" */
-      g_autofree char *text = g_strdup_printf (_("%.1f%%"), (double) per_mille / 10.0);
-
-      gtk_label_set_text (self->share_label, text);
-    }
-  else
-    gtk_label_set_text (self->share_label, "—");
+  g_clear_pointer (&self->report, cd_report_free);
+  self->report = report;
+  cd_reports_view_show_report (self);
+  cd_reports_view_update_actions (self);
 }
 
+/* The period's bounds in UTC microseconds, for the local time zone. */
 static void
-set_subtitle (CdReportsView *self,
-              gint64         from,
-              gint64         to)
+get_bounds (CdReportsView *self,
+            GDateTime     *now,
+            gint64        *from,
+            gint64        *to)
 {
-  g_autofree char *first = cd_format_date (from);
-  g_autofree char *last = cd_format_date (to - 1);
-  /* Translators: the period shown, first and last day, e.g. "1 Mar 2025 – 31 May 2025" */
-  g_autofree char *text = g_strdup_printf (_("%s – %s"), first, last);
+  if (self->period == CD_REPORT_PERIOD_CUSTOM && self->custom_from != NULL)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_days (self->custom_to, 1);
+      g_autoptr(GDateTime) end_midnight = g_date_time_new_local (g_date_time_get_year (end),
+                                                                 g_date_time_get_month (end),
+                                                                 g_date_time_get_day_of_month (end),
+                                                                 0, 0, 0);
 
-  adw_window_title_set_subtitle (self->window_title, text);
-}
-
-static gboolean
-report_is_empty (const CdReport *report)
-{
-  return report->n_cases == 0 && report->total_cost == 0 && report->satisfaction.count == 0 &&
-         report->promises_kept + report->promises_late + report->promises_pending == 0;
+      *from = g_date_time_to_unix (self->custom_from) * G_USEC_PER_SEC;
+      *to = g_date_time_to_unix (end_midnight) * G_USEC_PER_SEC;
+      return;
+    }
+  cd_reports_view_get_range (self->period, now, from, to);
 }
 
 /* Signal callbacks */
@@ -428,17 +176,43 @@ static void
 on_period_toggled_cb (GtkToggleButton *button,
                       CdReportsView   *self)
 {
-  if (!gtk_toggle_button_get_active (button))
+  if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
   cd_reports_view_set_period (self, button == self->year_button ? CD_REPORT_PERIOD_12_MONTHS
                                   : button == self->quarter_button ? CD_REPORT_PERIOD_3_MONTHS
                                   : CD_REPORT_PERIOD_MONTH);
 }
 
+/* "clicked", not "toggled": a click on the active Custom… button opens the dates again. */
+static void
+on_custom_clicked_cb (GtkButton     *button,
+                      CdReportsView *self)
+{
+  if (self->syncing)
+    return;
+  cd_reports_view_open_custom_dialog (self);
+}
+
+/* The drop-down stands in for the buttons on a narrow page, in the same order. */
+static void
+on_period_selected_cb (GtkDropDown   *dropdown,
+                       GParamSpec    *pspec,
+                       CdReportsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing)
+    return;
+  if (selected == CD_REPORT_PERIOD_CUSTOM)
+    cd_reports_view_open_custom_dialog (self);
+  else if (selected <= CD_REPORT_PERIOD_12_MONTHS)
+    cd_reports_view_set_period (self, (CdReportPeriod) selected);
+}
+
 static void
 on_per_order_changed_cb (CdReportsView *self)
 {
-  update_per_order (self);
+  cd_reports_view_update_per_order (self);
 }
 
 static void
@@ -452,40 +226,56 @@ refresh_activated (GtkWidget  *widget,
 /* GObject */
 
 static void
+cd_reports_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CdReportsView *self = CD_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPUTING:
+      g_value_set_boolean (value, self->computing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cd_reports_view_dispose (GObject *object)
 {
   CdReportsView *self = CD_REPORTS_VIEW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_REPORTS_VIEW);
   g_clear_object (&self->db);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->report, cd_report_free);
+  g_clear_pointer (&self->custom_from, g_date_time_unref);
+  g_clear_pointer (&self->custom_to, g_date_time_unref);
   G_OBJECT_CLASS (cd_reports_view_parent_class)->dispose (object);
 }
 
 static void
-cd_reports_view_class_init (CdReportsViewClass *klass)
+bind_template (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = cd_reports_view_dispose;
-
-  /**
-   * CdReportsView::add-toast:
-   * @toast: (transfer none): the toast to show
-   */
-  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
-
-  g_type_ensure (CD_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/CompDesk/ui/cd-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, month_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, quarter_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, year_button);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, custom_button);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, content_box);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, totals_box);
@@ -495,16 +285,51 @@ cd_reports_view_class_init (CdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, root_cause_grid);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_label);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_chart);
+  gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_legend);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, satisfaction_grid);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, orders_row);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, revenue_row);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, per_order_label);
   gtk_widget_class_bind_template_child (widget_class, CdReportsView, share_label);
   gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_custom_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_per_order_changed_cb);
+}
+
+static void
+cd_reports_view_class_init (CdReportsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_reports_view_dispose;
+  object_class->get_property = cd_reports_view_get_property;
+
+  /**
+   * CdReportsView:computing:
+   *
+   * Whether a report is being computed; the figures shown are the last ones until it is done.
+   */
+  properties[PROP_COMPUTING] =
+    g_param_spec_boolean ("computing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CdReportsView::add-toast:
+   * @toast: (transfer none): the toast to show
+   */
+  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  g_type_ensure (CD_TYPE_CHART);
+  bind_template (widget_class);
 
   gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, refresh_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reports.refresh", NULL);
+  cd_reports_view_install_actions (widget_class);
 }
 
 static void
@@ -515,13 +340,7 @@ cd_reports_view_init (CdReportsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->currency = g_strdup ("");
 
-  self->cost_value = add_tile (self, _("Compensation Cost"));
-  self->cases_value = add_tile (self, _("Cases"));
-  self->closed_value = add_tile (self, _("Closed"));
-  self->median_value = add_tile (self, _("Median Time to Close"));
-  self->kept_value = add_tile (self, _("Promises Kept"));
-  self->late_value = add_tile (self, _("Promises Late"));
-  self->pending_value = add_tile (self, _("Promises Pending"));
+  cd_reports_view_add_tiles (self);
 
   grids[0] = self->category_grid;
   grids[1] = self->root_cause_grid;
@@ -533,6 +352,34 @@ cd_reports_view_init (CdReportsView *self)
       gtk_widget_set_margin_start (GTK_WIDGET (grids[i]), 18);
       gtk_widget_set_margin_end (GTK_WIDGET (grids[i]), 18);
     }
+  cd_reports_view_update_actions (self);
+}
+
+/* Internal API (cd-reports-view-private.h) */
+
+void
+cd_reports_view_toast (CdReportsView *self,
+                       const char    *text)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (text);
+
+  /* The receiver takes its own reference, as with the other views' toasts. */
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+/* The toggles show self->period, without that counting as a choice of the user's. */
+void
+cd_reports_view_sync_toggles (CdReportsView *self)
+{
+  GtkToggleButton *button = self->period == CD_REPORT_PERIOD_12_MONTHS ? self->year_button
+                          : self->period == CD_REPORT_PERIOD_3_MONTHS ? self->quarter_button
+                          : self->period == CD_REPORT_PERIOD_CUSTOM ? self->custom_button
+                          : self->month_button;
+
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (button, TRUE);
+  gtk_drop_down_set_selected (self->period_dropdown, self->period);
+  self->syncing = FALSE;
 }
 
 /* Public API */
@@ -542,7 +389,7 @@ cd_reports_view_init (CdReportsView *self)
  * @db: (transfer none): the shop's database
  * @currency: the shop's currency, ISO 4217
  *
- * Returns: (transfer floating): the view, showing this month
+ * Returns: (transfer floating): the view, computing this month
  */
 CdReportsView *
 cd_reports_view_new (CdDatabase *db,
@@ -571,6 +418,7 @@ cd_reports_view_set_folded (CdReportsView *self,
 
 /**
  * cd_reports_view_get_range:
+ * @period: any period but %CD_REPORT_PERIOD_CUSTOM
  * @now: the current time; its time zone decides where months begin
  * @from: (out): the first microsecond of the period, UTC
  * @to: (out): the first microsecond after it, UTC
@@ -593,63 +441,53 @@ cd_reports_view_get_range (CdReportPeriod  period,
   *to = g_date_time_to_unix (end) * G_USEC_PER_SEC;
 }
 
+/**
+ * cd_reports_view_refresh:
+ *
+ * Computes the report for the period again, in the background; a computation still under way
+ * is cancelled.
+ */
 void
 cd_reports_view_refresh (CdReportsView *self)
 {
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) months = NULL;
-  CdReport *report;
-  gint64 now_usec, from, to;
+  g_autoptr(GTask) task = NULL;
+  ComputeJob *job;
 
   g_return_if_fail (CD_IS_REPORTS_VIEW (self));
 
-  now_usec = cd_time_now ();
-  now = g_date_time_new_from_unix_local (now_usec / G_USEC_PER_SEC);
-  cd_reports_view_get_range (self->period, now, &from, &to);
-  report = cd_report_compute (self->db, from, to, now_usec, &error);
-  if (report == NULL)
-    {
-      g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+  if (self->db == NULL)
+    return;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
-      /* The receiver takes its own reference, as with the other views' toasts. */
-      g_signal_emit (self, signals[ADD_TOAST], 0, toast);
-      return;
-    }
-  g_clear_pointer (&self->report, cd_report_free);
-  self->report = report;
+  job = g_new0 (ComputeJob, 1);
+  job->path = g_strdup (cd_database_get_path (self->db));
+  job->zone = g_time_zone_new_local ();
+  job->now = cd_time_now ();
+  now = g_date_time_new_from_unix_local (job->now / G_USEC_PER_SEC);
+  get_bounds (self, now, &job->from, &job->to);
 
-  set_subtitle (self, from, to);
-  months = period_months (self->period, now);
-  cd_chart_set_costs (self->chart, (const char * const *) months, report->cost_by_month_kind,
-                      self->currency);
-  fill_legend (self, report->cost_by_month_kind);
-  fill_totals (self);
-  fill_counts (self->category_grid, report->cases_by_category, CD_TYPE_CATEGORY);
-  fill_counts (self->root_cause_grid, report->cases_by_root_cause, CD_TYPE_ROOT_CAUSE);
-  fill_satisfaction (self, &report->satisfaction);
-  update_per_order (self);
-
-  gtk_widget_set_visible (self->empty_page, report_is_empty (report));
-  gtk_widget_set_visible (self->content_box, !report_is_empty (report));
+  task = g_task_new (self, self->cancellable, on_computed_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) compute_job_free);
+  set_computing (self, TRUE);
+  g_task_run_in_thread (task, compute_thread);
 }
 
 void
 cd_reports_view_set_period (CdReportsView  *self,
                             CdReportPeriod  period)
 {
-  GtkToggleButton *button;
-
   g_return_if_fail (CD_IS_REPORTS_VIEW (self));
+  g_return_if_fail (period != CD_REPORT_PERIOD_CUSTOM || self->custom_from != NULL);
 
   if (self->period == period)
     return;
   self->period = period;
-  button = period == CD_REPORT_PERIOD_12_MONTHS ? self->year_button
-         : period == CD_REPORT_PERIOD_3_MONTHS ? self->quarter_button : self->month_button;
-  gtk_toggle_button_set_active (button, TRUE);
-  if (self->db != NULL)
-    cd_reports_view_refresh (self);
+  cd_reports_view_sync_toggles (self);
+  cd_reports_view_refresh (self);
 }
 
 CdReportPeriod
@@ -657,4 +495,23 @@ cd_reports_view_get_period (CdReportsView *self)
 {
   g_return_val_if_fail (CD_IS_REPORTS_VIEW (self), CD_REPORT_PERIOD_MONTH);
   return self->period;
+}
+
+gboolean
+cd_reports_view_get_computing (CdReportsView *self)
+{
+  g_return_val_if_fail (CD_IS_REPORTS_VIEW (self), FALSE);
+  return self->computing;
+}
+
+/**
+ * cd_reports_view_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown, NULL before the first is computed
+ */
+const CdReport *
+cd_reports_view_get_report (CdReportsView *self)
+{
+  g_return_val_if_fail (CD_IS_REPORTS_VIEW (self), NULL);
+  return self->report;
 }

@@ -7,14 +7,17 @@
 #include <adwaita.h>
 
 #include "cd-database.h"
+#include "cd-report.h"
 
 G_BEGIN_DECLS
 
+/* In the order the view offers them: the narrow page's drop-down uses these as positions. */
 typedef enum
 {
   CD_REPORT_PERIOD_MONTH,
   CD_REPORT_PERIOD_3_MONTHS,
   CD_REPORT_PERIOD_12_MONTHS,
+  CD_REPORT_PERIOD_CUSTOM,
 } CdReportPeriod;
 
 #define CD_TYPE_REPORTS_VIEW (cd_reports_view_get_type ())
@@ -32,5 +35,17 @@ void            cd_reports_view_get_range    (CdReportPeriod  period,
                                               GDateTime      *now,
                                               gint64         *from,
                                               gint64         *to);
+gboolean        cd_reports_view_set_custom_period (CdReportsView *self,
+                                                   GDateTime     *first_day,
+                                                   GDateTime     *last_day);
+gboolean        cd_reports_view_get_computing (CdReportsView *self);
+const CdReport *cd_reports_view_get_report   (CdReportsView  *self);
+gboolean        cd_reports_view_export_csv   (CdReportsView  *self,
+                                              const char     *path,
+                                              GError        **error);
+gboolean        cd_reports_view_print_to_pdf (CdReportsView  *self,
+                                              const char     *path,
+                                              int            *n_pages,
+                                              GError        **error);
 
 G_END_DECLS
