@@ -168,6 +168,9 @@ open_sample_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void restore_backup (const char *backup,
+                            gpointer    user_data);
+
 static CdWindow *
 present_main_window (CdApplication *self)
 {
@@ -175,6 +178,8 @@ present_main_window (CdApplication *self)
 
   cd_bench_hooks_watch_first_frame (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  /* Damage met in any work on the database (a save, a list, a report) offers a backup. */
+  cd_safekeeping_watch (GTK_WINDOW (window), self->database, restore_backup, self);
   return window;
 }
 
@@ -191,10 +196,14 @@ restore_backup (const char *backup,
   g_autofree char *aside = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) windows = NULL;
-  CdWindow *window;
+  GPtrArray *forms = NULL;
+  CdWindow *window = NULL;
 
   /* Hold the application while no window is open. */
   g_application_hold (G_APPLICATION (self));
+  /* What the seller was typing survives the window it was typed in. */
+  if (self->database != NULL)
+    forms = cd_safekeeping_hold_forms (self->database);
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     if (CD_IS_WINDOW (l->data) && cd_window_get_database (l->data) == self->database)
@@ -220,6 +229,8 @@ restore_backup (const char *backup,
                                                              name));
         }
     }
+  if (forms != NULL)
+    cd_safekeeping_hand_over_forms (forms, window);
   g_application_release (G_APPLICATION (self));
 }
 
