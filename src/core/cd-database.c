@@ -454,6 +454,28 @@ configure_connection (CdDatabase  *self,
   return cd_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* A WAL database is read through its -shm file, which SQLite creates beside it; on a
+ * read-only file system (read-only media, a locked-down mount) it cannot, and every read
+ * fails with SQLITE_CANTOPEN. Nothing can change a file there, so SQLite may treat it as
+ * immutable and read it without the -shm. Returns: an SQLite result code */
+static int
+open_on_read_only_media (CdDatabase *self)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  int rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+
+  if ((rc & 0xff) != SQLITE_CANTOPEN)
+    return SQLITE_OK;
+
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+  return sqlite3_open_v2 (uri, &self->handle,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
 /**
  * cd_database_open_at_version:
  * @path: (nullable): the file, or %NULL for the default
@@ -490,6 +512,9 @@ cd_database_open_at_version (const char  *path,
     {
       self->read_only = TRUE;
     }
+
+  if (rc == SQLITE_OK && self->read_only)
+    rc = open_on_read_only_media (self);
 
   if (rc != SQLITE_OK)
     {
