@@ -381,7 +381,7 @@ cd_application_init (CdApplication *self)
   g_application_set_option_context_description (G_APPLICATION (self),
     _("Without an option that does a task, the window opens.\n"
       "Exit status: 0 on success, 1 if an import or export failed, 2 if the database "
-      "could not be opened. --check-buyer exits like grep: 0 when an entry matched, 1 when "
+      "could not be opened or is damaged. --check-buyer exits like grep: 0 when an entry matched, 1 when "
       "none did, 2 on an error."));
 }
 
