@@ -3,9 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
-#include <sched.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -873,52 +871,15 @@ test_backup_to_missing_folder (void)
  * system (a bind mount made read-only, as on read-only media or a locked-down volume) stops
  * root too, so CI, which runs as root, checks the same path as a seller's read-only file. */
 
-static gboolean
-write_proc_file (const char *path,
-                 const char *text)
-{
-  int fd = open (path, O_WRONLY | O_CLOEXEC);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = write (fd, text, strlen (text)) == (ssize_t) strlen (text);
-  close (fd);
-  return ok;
-}
-
-/* Makes @dir read-only for this process alone: a private mount namespace (and, when not
- * root, a user namespace to be allowed one) in which @dir is bind-mounted read-only. */
+/* Makes @dir read-only for this process alone: a read-only bind mount of it in a mount
+ * namespace of its own. */
 static gboolean
 mount_read_only (const char  *dir,
                  char       **reason)
 {
-  if (geteuid () != 0)
-    {
-      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", (guint) geteuid ());
-      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", (guint) getegid ());
-
-      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
-        {
-          *reason = g_strdup_printf ("no user and mount namespace: %s", g_strerror (errno));
-          return FALSE;
-        }
-      if (!write_proc_file ("/proc/self/setgroups", "deny") ||
-          !write_proc_file ("/proc/self/uid_map", uid_map) ||
-          !write_proc_file ("/proc/self/gid_map", gid_map))
-        {
-          *reason = g_strdup_printf ("cannot map the user namespace: %s", g_strerror (errno));
-          return FALSE;
-        }
-    }
-  else if (unshare (CLONE_NEWNS) != 0)
-    {
-      *reason = g_strdup_printf ("no mount namespace: %s", g_strerror (errno));
-      return FALSE;
-    }
-
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
-      mount (dir, dir, NULL, MS_BIND, NULL) != 0 ||
+  if (!cd_test_enter_mount_namespace (reason))
+    return FALSE;
+  if (mount (dir, dir, NULL, MS_BIND, NULL) != 0 ||
       mount (NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
     {
       *reason = g_strdup_printf ("no read-only bind mount: %s", g_strerror (errno));

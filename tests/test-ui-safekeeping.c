@@ -7,10 +7,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -353,7 +355,7 @@ test_damage_without_backup (Fixture       *f,
  * limit fail with EFBIG) keeps the form and what was typed, says what happened, writes
  * nothing, and works once there is room again. */
 static void
-test_full_disk_during_save (Fixture       *f,
+test_size_limit_during_save (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
@@ -420,6 +422,84 @@ test_full_disk_during_save (Fixture       *f,
   g_assert_cmpint (count_cases (f->db), ==, 11);
 }
 
+/* Writes zeros to @path until the file system is full. */
+static void
+fill_file_system (const char *path)
+{
+  g_autofree char *zeros = g_malloc0 (64 * 1024);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (write (fd, zeros, 64 * 1024) > 0)
+    ;
+  g_assert_cmpint (errno, ==, ENOSPC);
+  g_assert_true (g_close (fd, NULL));
+}
+
+/* A real full disk, ENOSPC rather than a size limit: a small tmpfs in a mount namespace of
+ * the test's own (root only: GTK has started threads, and a user namespace needs a process
+ * with one). The form keeps the typing and gives the advice for a full disk. */
+static void
+test_disk_full_during_save (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *mount_point = g_build_filename (f->dir, "small-disk", NULL);
+  g_autofree char *filler = g_build_filename (mount_point, "filler", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!g_test_subprocess ())
+    {
+      if (geteuid () != 0)
+        {
+          g_test_skip ("a tmpfs of the test's own needs root here");
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (!cd_test_enter_mount_namespace (&reason) ||
+      mount ("tmpfs", mount_point, "tmpfs", 0, "size=4m,mode=0700") != 0)
+    g_error ("cannot mount a tmpfs: %s", reason != NULL ? reason : g_strerror (errno));
+  g_clear_object (&f->db);
+  g_free (f->path);
+  f->path = g_build_filename (mount_point, "test.db", NULL);
+  f->db = cd_database_open (f->path, &error);
+  g_assert_no_error (error);
+  add_cases (f->db, "case", 10);
+  open_window (f);
+  type_new_case (f);
+  g_assert_true (cd_database_exec (f->db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_no_error (error);
+
+  fill_file_system (filler);
+  gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
+  cd_test_spin (100);
+
+  g_assert_nonnull (f->form);
+  g_assert_cmpstr (form_text (f, "name_row"), ==, "Dana 王");
+  g_assert_cmpstr (form_text (f, "product_row"), ==, "Teapot");
+  dialog = find_dialog ("Could Not Save the Case");
+  g_assert_nonnull (dialog);
+  g_test_message ("the save failed with: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The disk is full"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Free some disk space"));
+  g_assert_null (cd_database_get_damage (f->db));
+
+  /* Space again: the same form saves. */
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  cd_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
+  cd_test_spin (100);
+  g_assert_null (f->form);
+  g_assert_cmpint (count_cases (f->db), ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,7 +518,8 @@ main (int   argc,
                                     func, fixture_tear_down)
   ADD ("damage-during-save", test_damage_during_save);
   ADD ("damage-without-backup", test_damage_without_backup);
-  ADD ("full-disk-during-save", test_full_disk_during_save);
+  ADD ("size-limit-during-save", test_size_limit_during_save);
+  ADD ("disk-full-during-save", test_disk_full_during_save);
 #undef ADD
 
   return g_test_run ();
