@@ -328,8 +328,8 @@ cd_application_activate (GApplication *app)
       g_autofree char *path = self->database_path != NULL ? g_strdup (self->database_path)
                                                           : cd_database_dup_default_path ();
 
-      cd_safekeeping_offer_restore (NULL, path, _("The Database Is Damaged"),
-                                    self->database_error->message, restore_backup, self);
+      cd_safekeeping_report_damage (NULL, path, self->database_error->message,
+                                    restore_backup, self);
       return;
     }
   if (self->database == NULL)

@@ -223,9 +223,8 @@ on_check_done_cb (GObject      *source,
       if (check->db != NULL)
         cd_database_mark_damaged (check->db, error->message);
       else
-        offer_restore (check_new (check->parent, NULL, check->path, check->restore,
-                                  check->user_data),
-                       _("The Database Is Damaged"), error->message, NULL);
+        cd_safekeeping_report_damage (check->parent, check->path, error->message,
+                                      check->restore, check->user_data);
       return;
     }
   /* A copy that could not be made (a full disk) is worth knowing about, not alarming. */
@@ -291,22 +290,42 @@ watch_free (gpointer  data,
   g_free (watch);
 }
 
+/**
+ * cd_safekeeping_report_damage:
+ * @parent: (nullable): the window the dialog belongs to
+ * @problem: what showed the damage
+ *
+ * Keeps a copy of the damaged file at @database_path as it is now, then tells the seller
+ * and offers the newest backup.
+ */
+void
+cd_safekeeping_report_damage (GtkWindow     *parent,
+                              const char    *database_path,
+                              const char    *problem,
+                              CdRestoreFunc  restore,
+                              gpointer       user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *full_problem = NULL;
+
+  if (!cd_backup_keep_damaged (database_path, cd_time_now (), &kept, &error))
+    full_problem = g_strdup_printf ("%s\n\n%s", problem, error->message);
+  offer_restore (check_new (parent, NULL, database_path, restore, user_data),
+                 _("The Database Is Damaged"), full_problem != NULL ? full_problem : problem,
+                 kept);
+}
+
 /* After the work that met the damage has rolled back and shown its own error. */
 static gboolean
 report_damage (gpointer user_data)
 {
   Watch *watch = user_data;
-  const char *path = cd_database_get_path (watch->db);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *problem = NULL;
 
   watch->report_source = 0;
-  if (!cd_backup_keep_damaged (path, cd_time_now (), &kept, &error))
-    problem = g_strdup_printf ("%s\n\n%s", cd_database_get_damage (watch->db), error->message);
-  offer_restore (check_new (watch->parent, watch->db, path, watch->restore, watch->user_data),
-                 _("The Database Is Damaged"),
-                 problem != NULL ? problem : cd_database_get_damage (watch->db), kept);
+  cd_safekeeping_report_damage (watch->parent, cd_database_get_path (watch->db),
+                                cd_database_get_damage (watch->db), watch->restore,
+                                watch->user_data);
   return G_SOURCE_REMOVE;
 }
 
