@@ -500,6 +500,69 @@ test_disk_full_during_save (Fixture       *f,
   g_assert_cmpint (count_cases (f->db), ==, 11);
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A database on a read-only file system (root only, as above) opens, says it is read-only,
+ * and a save says why it failed and keeps the typing. */
+static void
+test_read_only_file_system (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!g_test_subprocess ())
+    {
+      if (geteuid () != 0)
+        {
+          g_test_skip ("a read-only mount of the test's own needs root here");
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  add_cases (f->db, "case", 3);
+  g_clear_object (&f->db);
+  if (!cd_test_enter_mount_namespace (&reason) ||
+      mount (f->dir, f->dir, NULL, MS_BIND, NULL) != 0 ||
+      mount (NULL, f->dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
+    g_error ("cannot mount read-only: %s", reason != NULL ? reason : g_strerror (errno));
+  f->db = cd_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_database_is_read_only (f->db));
+
+  open_window (f);
+  g_assert_true (shows_label (GTK_WIDGET (f->window),
+                              "This database is read-only: changes cannot be saved"));
+  g_assert_cmpint (count_cases (f->db), ==, 3);
+
+  type_new_case (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->form), "form.save", NULL);
+  cd_test_spin (100);
+  g_assert_nonnull (f->form);
+  g_assert_cmpstr (form_text (f, "name_row"), ==, "Dana 王");
+  dialog = find_dialog ("Could Not Save the Case");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be written to"));
+  g_assert_null (cd_database_get_damage (f->db));
+  g_assert_cmpint (count_cases (f->db), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +583,7 @@ main (int   argc,
   ADD ("damage-without-backup", test_damage_without_backup);
   ADD ("size-limit-during-save", test_size_limit_during_save);
   ADD ("disk-full-during-save", test_disk_full_during_save);
+  ADD ("read-only-file-system", test_read_only_file_system);
 #undef ADD
 
   return g_test_run ();
