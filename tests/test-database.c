@@ -867,6 +867,44 @@ test_backup_to_missing_folder (void)
   cd_test_remove_dir (dir);
 }
 
+/* Another program holds the write lock: a write waits, then fails with a message that says
+ * so, leaves no transaction open, and works once the lock is gone. */
+static void
+test_locked_by_another_connection (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdCaseRepository) cases = NULL;
+  g_autoptr(CdCase) kase = cd_case_new ();
+  CdDatabase *db = open_ok (path);
+  sqlite3 *other = NULL;
+
+  cases = cd_case_repository_new (db);
+  /* A tenth of a second, not the application's ten, to keep the test short. */
+  sqlite3_busy_timeout (cd_database_get_handle (db), 100);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  cd_case_set_string (&kase->customer_name, "Dana");
+  g_assert_false (cd_case_repository_insert (cases, kase, &error));
+  g_assert_error (error, CD_ERROR, CD_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_assert_false (cd_database_in_transaction (db));
+  g_assert_null (cd_database_get_damage (db));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  g_assert_true (cd_case_repository_insert (cases, kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_case_repository_count (cases, NULL), ==, 1);
+
+  g_clear_object (&cases);
+  g_assert_finalize_object (db);
+  cd_test_remove_dir (dir);
+}
+
 /* Read-only, two ways. File permissions stop only a user who is not root; a read-only file
  * system (a bind mount made read-only, as on read-only media or a locked-down volume) stops
  * root too, so CI, which runs as root, checks the same path as a seller's read-only file. */
@@ -1086,6 +1124,7 @@ main (int    argc,
   g_test_add_func ("/database/prepare-error", test_prepare_error);
   g_test_add_func ("/database/backup", test_backup);
   g_test_add_func ("/database/backup-to-missing-folder", test_backup_to_missing_folder);
+  g_test_add_func ("/database/locked", test_locked_by_another_connection);
   g_test_add_func ("/database/read-only/permissions", test_read_only_permissions);
   g_test_add_func ("/database/read-only/file-system", test_read_only_file_system);
   g_test_add_func ("/database/read-only-needs-upgrade/permissions",
