@@ -381,8 +381,8 @@ cd_application_init (CdApplication *self)
   g_application_set_option_context_description (G_APPLICATION (self),
     _("Without an option that does a task, the window opens.\n"
       "Exit status: 0 on success, 1 if an import or export failed, 2 if the database "
-      "could not be opened or is damaged. --check-buyer exits like grep: 0 when an entry matched, 1 when "
-      "none did, 2 on an error."));
+      "could not be opened or is damaged. --check-buyer exits like grep: 0 when an entry "
+      "matched, 1 when none did, 2 on an error."));
 }
 
 /* Public API */
