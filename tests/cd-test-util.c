@@ -2,7 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
 #include "cd-test-util.h"
 
@@ -64,4 +70,62 @@ cd_test_read_file (const char *path,
   g_file_get_contents (path, &contents, length, &error);
   g_assert_no_error (error);
   return contents;
+}
+
+static gboolean
+write_proc_file (const char *path,
+                 const char *text)
+{
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = write (fd, text, strlen (text)) == (ssize_t) strlen (text);
+  close (fd);
+  return ok;
+}
+
+/**
+ * cd_test_enter_mount_namespace:
+ * @reason: (out): why not, on failure
+ *
+ * Gives the calling thread a mount namespace of its own, where mounts (a read-only bind
+ * mount, a small tmpfs) change nothing outside: as root, or through a user namespace when
+ * not (which needs a process with one thread). Call it in a child or subprocess.
+ */
+gboolean
+cd_test_enter_mount_namespace (char **reason)
+{
+  if (geteuid () != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", (guint) geteuid ());
+      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", (guint) getegid ());
+
+      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        {
+          *reason = g_strdup_printf ("no user and mount namespace: %s", g_strerror (errno));
+          return FALSE;
+        }
+      if (!write_proc_file ("/proc/self/setgroups", "deny") ||
+          !write_proc_file ("/proc/self/uid_map", uid_map) ||
+          !write_proc_file ("/proc/self/gid_map", gid_map))
+        {
+          *reason = g_strdup_printf ("cannot map the user namespace: %s", g_strerror (errno));
+          return FALSE;
+        }
+    }
+  else if (unshare (CLONE_NEWNS) != 0)
+    {
+      *reason = g_strdup_printf ("no mount namespace: %s", g_strerror (errno));
+      return FALSE;
+    }
+
+  /* Mounts made from here on must not propagate back to the parent namespace. */
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    {
+      *reason = g_strdup_printf ("cannot make the mounts private: %s", g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -13,5 +13,6 @@ void        cd_test_remove_dir    (const char  *dir);
 CdDatabase *cd_test_open_database (const char  *dir);
 char       *cd_test_read_file     (const char  *path,
                                    gsize       *length);
+gboolean    cd_test_enter_mount_namespace (char **reason);
 
 G_END_DECLS

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cd-backup.h"
 #include "cd-case-repository.h"
@@ -174,6 +176,131 @@ test_bad_backup (void)
   cd_test_remove_dir (dir);
 }
 
+/* Overwrites every page but the first where it is, as failing storage would: an open
+ * connection sees it (g_file_set_contents() would make a new file instead). */
+static void
+corrupt_in_place (const char *path)
+{
+  g_autofree char *junk = g_malloc (4096);
+  GStatBuf st;
+  int fd;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 8192);
+  memset (junk, 0xA5, 4096);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  for (goffset offset = 4096; offset < st.st_size; offset += 4096)
+    g_assert_cmpint (pwrite (fd, junk, 4096, offset), ==, 4096);
+  g_assert_true (g_close (fd, NULL));
+}
+
+static void
+on_notify_damage_cb (CdDatabase *db,
+                     GParamSpec *pspec,
+                     guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* Damage met by ordinary work — a query, not a check — is noticed by the database itself,
+ * once, whoever asked. */
+static void
+test_damage_noticed (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdCaseRepository) cases = NULL;
+  CdDatabase *db = cd_test_open_database (dir);
+  guint n_notified = 0;
+
+  add_cases (db, 200);
+  g_assert_null (cd_database_get_damage (db));
+  g_signal_connect (db, "notify::damage", G_CALLBACK (on_notify_damage_cb), &n_notified);
+  g_assert_true (cd_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_no_error (error);
+
+  /* Damage under the open connection, and nothing of the file left in its cache. */
+  corrupt_in_place (path);
+  sqlite3_db_release_memory (cd_database_get_handle (db));
+
+  cases = cd_case_repository_new (db);
+  g_assert_cmpint (cd_case_repository_count (cases, &error), ==, -1);
+  g_assert_error (error, CD_ERROR, CD_ERROR_CORRUPT);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpstr (cd_database_get_damage (db), ==, error->message);
+  g_clear_error (&error);
+
+  /* Only the first report counts. */
+  g_assert_false (cd_database_exec (db, "SELECT count(*) FROM timeline_events", &error) &&
+                  cd_database_exec (db, "SELECT count(*) FROM cases WHERE customer_name = 'x'",
+                                    &error));
+  cd_database_mark_damaged (db, "again");
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpstr (cd_database_get_damage (db), !=, "again");
+
+  g_object_unref (cases);
+  cases = NULL;
+  g_assert_finalize_object (db);
+  cd_test_remove_dir (dir);
+}
+
+static gboolean
+files_equal (const char *a,
+             const char *b)
+{
+  g_autofree char *a_contents = NULL;
+  g_autofree char *b_contents = NULL;
+  gsize a_length;
+  gsize b_length;
+
+  g_assert_true (g_file_get_contents (a, &a_contents, &a_length, NULL));
+  g_assert_true (g_file_get_contents (b, &b_contents, &b_length, NULL));
+  return a_length == b_length && memcmp (a_contents, b_contents, a_length) == 0;
+}
+
+/* The damaged file as found is copied aside, privately, and a later copy or a restore in
+ * the same second replaces neither. */
+static void
+test_keep_damaged (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  CdDatabase *db = cd_test_open_database (dir);
+  GStatBuf st;
+
+  add_cases (db, 50);
+  good = cd_backup_make (db, NOW - DAY, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+  corrupt (path);
+
+  g_assert_true (cd_backup_keep_damaged (path, NOW, &first, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (first, "test.db.damaged-20261124-120000"));
+  g_assert_true (files_equal (path, first));
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (cd_backup_keep_damaged (path, NOW, &second, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (second, "test.db.damaged-20261124-120000-2"));
+
+  g_assert_true (cd_backup_restore (good, path, NOW, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (aside, "test.db.damaged-20261124-120000-3"));
+  g_assert_true (files_equal (first, aside));
+  g_assert_cmpint (count_cases (path), ==, 50);
+
+  cd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,5 +309,7 @@ main (int   argc,
   g_test_add_func ("/backup/make-and-rotate", test_make_and_rotate);
   g_test_add_func ("/backup/damage-and-restore", test_damage_and_restore);
   g_test_add_func ("/backup/bad-backup", test_bad_backup);
+  g_test_add_func ("/backup/damage-noticed", test_damage_noticed);
+  g_test_add_func ("/backup/keep-damaged", test_keep_damaged);
   return g_test_run ();
 }

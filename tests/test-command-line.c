@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "cd-case-repository.h"
 #include "cd-test-util.h"
 
 /* The header row of a blacklist CSV file (cd-blacklist-csv.h), spelled out: it is a contract. */
@@ -181,6 +183,68 @@ test_bad_database (void)
   g_assert_cmpint (exit_code (&run), ==, 2);
   g_assert_nonnull (strstr (run.err, "junk.db"));
   g_assert_cmpstr (run.out, ==, "");
+
+  cd_test_remove_dir (dir);
+}
+
+/* Damage met during an export, not at the opening: a message that says so, a copy of the
+ * file kept aside, and exit status 2 as for a database that cannot be opened. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *junk = g_malloc (4096);
+  g_autoptr(GDir) listing = NULL;
+  g_auto(Run) run = { 0 };
+  const char *name;
+  CdDatabase *db = cd_database_open (path, NULL);
+  CdCaseRepository *cases;
+  GStatBuf st;
+  FILE *file;
+
+  g_assert_nonnull (db);
+  cases = cd_case_repository_new (db);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr(CdCase) kase = cd_case_new ();
+
+      cd_case_set_string (&kase->customer_name, "A buyer — 买家");
+      cd_case_set_string (&kase->description, "The tin arrived crushed; half the tea is gone.");
+      g_assert_true (cd_case_repository_insert (cases, kase, NULL));
+    }
+  g_clear_object (&cases);
+  g_assert_true (cd_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_assert_finalize_object (db);
+  /* The schema, written first, stays: the file opens; the cases' later pages are junk. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 40 * 4096);
+  memset (junk, 0xA5, 4096);
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  for (goffset offset = st.st_size / 2 / 4096 * 4096; offset < st.st_size; offset += 4096)
+    {
+      g_assert_cmpint (fseek (file, offset, SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (junk, 1, 4096, file), ==, 4096);
+    }
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  run_compdesk (&run, "--database", path, "--export", "-", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_test_message ("compdesk said: %s", run.err);
+  g_assert_nonnull (strstr (run.err, "is damaged"));
+  g_assert_nonnull (strstr (run.err, "shop.db.damaged-"));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "shop.db.damaged-") && !g_str_has_suffix (name, "-wal"))
+      {
+        g_assert_null (kept);
+        kept = g_build_filename (dir, name, NULL);
+      }
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (run.err, kept));
 
   cd_test_remove_dir (dir);
 }
@@ -372,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/command-line/import-export", test_import_export);
   g_test_add_func ("/command-line/bad-import", test_bad_import);
   g_test_add_func ("/command-line/bad-database", test_bad_database);
+  g_test_add_func ("/command-line/damaged-database", test_damaged_database);
   g_test_add_func ("/command-line/check-buyer", test_check_buyer);
   g_test_add_func ("/command-line/blacklist-files", test_blacklist_files);
 

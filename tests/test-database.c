@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cd-blacklist-repository.h"
@@ -864,67 +867,236 @@ test_backup_to_missing_folder (void)
   cd_test_remove_dir (dir);
 }
 
+/* Another program holds the write lock: a write waits, then fails with a message that says
+ * so, leaves no transaction open, and works once the lock is gone. */
 static void
-test_read_only_file (void)
+test_locked_by_another_connection (void)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdCaseRepository) cases = NULL;
+  g_autoptr(CdCase) kase = cd_case_new ();
+  CdDatabase *db = open_ok (path);
+  sqlite3 *other = NULL;
+
+  cases = cd_case_repository_new (db);
+  /* A tenth of a second, not the application's ten, to keep the test short. */
+  sqlite3_busy_timeout (cd_database_get_handle (db), 100);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  cd_case_set_string (&kase->customer_name, "Dana");
+  g_assert_false (cd_case_repository_insert (cases, kase, &error));
+  g_assert_error (error, CD_ERROR, CD_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_assert_false (cd_database_in_transaction (db));
+  g_assert_null (cd_database_get_damage (db));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  g_assert_true (cd_case_repository_insert (cases, kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_case_repository_count (cases, NULL), ==, 1);
+
+  g_clear_object (&cases);
+  g_assert_finalize_object (db);
+  cd_test_remove_dir (dir);
+}
+
+/* Read-only, two ways. File permissions stop only a user who is not root; a read-only file
+ * system (a bind mount made read-only, as on read-only media or a locked-down volume) stops
+ * root too, so CI, which runs as root, checks the same path as a seller's read-only file. */
+
+/* Makes @dir read-only for this process alone: a read-only bind mount of it in a mount
+ * namespace of its own. */
+static gboolean
+mount_read_only (const char  *dir,
+                 char       **reason)
+{
+  if (!cd_test_enter_mount_namespace (reason))
+    return FALSE;
+  if (mount (dir, dir, NULL, MS_BIND, NULL) != 0 ||
+      mount (NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
+    {
+      *reason = g_strdup_printf ("no read-only bind mount: %s", g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether mount_read_only() works here, tried in a child that exits at once. */
+static gboolean
+can_mount_read_only (const char  *dir,
+                     char       **reason)
+{
+  char buffer[256] = "";
+  ssize_t n;
+  int status = 0;
+  int fds[2];
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      char *why = NULL;
+
+      close (fds[0]);
+      if (mount_read_only (dir, &why))
+        _exit (0);
+      if (write (fds[1], why, strlen (why)) < 0)
+        _exit (2);
+      g_free (why);
+      _exit (1);
+    }
+  close (fds[1]);
+  n = read (fds[0], buffer, sizeof buffer - 1);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
+    return TRUE;
+  buffer[MAX (n, 0)] = '\0';
+  *reason = g_strdup_printf ("cannot make a read-only file system here (%s)",
+                             buffer[0] != '\0' ? buffer : "the probe failed");
+  return FALSE;
+}
+
+/* A file the database may read but not write opens read-only and keeps its data. */
+static void
+check_opens_read_only (const char *path)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  CdDatabase *db;
+  CdDatabase *db = open_ok (path);
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("root ignores file permissions");
-      return;
-    }
-
-  dir = cd_test_make_dir ();
-  path = g_build_filename (dir, "test.db", NULL);
-  db = open_ok (path);
-  exec_ok (db, "UPDATE shop SET name = 'read me'");
-  g_assert_finalize_object (db);
-  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
-
-  db = open_ok (path);
   g_assert_true (cd_database_is_read_only (db));
   name = query_text (db, "SELECT name FROM shop");
   g_assert_cmpstr (name, ==, "read me");
   g_assert_false (cd_database_exec (db, "UPDATE shop SET name = 'changed'", &error));
   g_assert_error (error, CD_ERROR, CD_ERROR_READ_ONLY);
+  g_assert_null (cd_database_get_damage (db));
   g_assert_finalize_object (db);
+}
 
-  g_chmod (path, 0600);
-  cd_test_remove_dir (dir);
+/* An old file that cannot be written cannot be upgraded: it is refused, not half-changed. */
+static void
+check_upgrade_refused (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CdDatabase *db = cd_database_open (path, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, CD_ERROR, CD_ERROR_READ_ONLY);
 }
 
 static void
-test_read_only_needs_upgrade (void)
+create_file (const char *path,
+             int         version)
+{
+  g_autoptr(GError) error = NULL;
+  CdDatabase *db = cd_database_open_at_version (path, version, &error);
+
+  g_assert_no_error (error);
+  if (version == CD_DATABASE_SCHEMA_VERSION)
+    exec_ok (db, "UPDATE shop SET name = 'read me'");
+  g_assert_finalize_object (db);
+}
+
+static void
+run_with_permissions (int    version,
+                      void (*check) (const char *path))
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  CdDatabase *db;
 
   if (geteuid () == 0)
     {
-      g_test_skip ("root ignores file permissions");
+      g_test_skip ("root ignores file permissions (the read-only file system test runs)");
       return;
     }
 
   dir = cd_test_make_dir ();
   path = g_build_filename (dir, "test.db", NULL);
-  db = cd_database_open_at_version (path, 1, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (db);
+  create_file (path, version);
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
-
-  db = cd_database_open (path, &error);
-  g_assert_null (db);
-  g_assert_error (error, CD_ERROR, CD_ERROR_READ_ONLY);
-
+  check (path);
   g_chmod (path, 0600);
   cd_test_remove_dir (dir);
+}
+
+/* The file lies on a read-only file system; the check runs in a subprocess, the only one
+ * that sees the read-only mount. */
+static void
+run_on_read_only_file_system (int    version,
+                              void (*check) (const char *path))
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length;
+  gsize after_length;
+
+  if (g_test_subprocess ())
+    {
+      const char *ro_dir = g_getenv ("CD_TEST_READ_ONLY_DIR");
+
+      g_assert_nonnull (ro_dir);
+      path = g_build_filename (ro_dir, "test.db", NULL);
+      g_assert_true (mount_read_only (ro_dir, &reason));
+      /* Not even root may write here. */
+      g_assert_cmpint (access (path, W_OK), !=, 0);
+      g_assert_cmpint (errno, ==, EROFS);
+      check (path);
+      return;
+    }
+
+  dir = cd_test_make_dir ();
+  if (!can_mount_read_only (dir, &reason))
+    {
+      g_test_skip (reason);
+      cd_test_remove_dir (dir);
+      return;
+    }
+  path = g_build_filename (dir, "test.db", NULL);
+  create_file (path, version);
+  before = cd_test_read_file (path, &before_length);
+  g_setenv ("CD_TEST_READ_ONLY_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("CD_TEST_READ_ONLY_DIR");
+  g_test_trap_assert_passed ();
+  /* Nothing was written: the file is byte for byte as it was. */
+  after = cd_test_read_file (path, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+  cd_test_remove_dir (dir);
+}
+
+static void
+test_read_only_permissions (void)
+{
+  run_with_permissions (CD_DATABASE_SCHEMA_VERSION, check_opens_read_only);
+}
+
+static void
+test_read_only_file_system (void)
+{
+  run_on_read_only_file_system (CD_DATABASE_SCHEMA_VERSION, check_opens_read_only);
+}
+
+static void
+test_read_only_needs_upgrade_permissions (void)
+{
+  run_with_permissions (1, check_upgrade_refused);
+}
+
+static void
+test_read_only_needs_upgrade_file_system (void)
+{
+  run_on_read_only_file_system (1, check_upgrade_refused);
 }
 
 int
@@ -952,8 +1124,13 @@ main (int    argc,
   g_test_add_func ("/database/prepare-error", test_prepare_error);
   g_test_add_func ("/database/backup", test_backup);
   g_test_add_func ("/database/backup-to-missing-folder", test_backup_to_missing_folder);
-  g_test_add_func ("/database/read-only", test_read_only_file);
-  g_test_add_func ("/database/read-only-needs-upgrade", test_read_only_needs_upgrade);
+  g_test_add_func ("/database/locked", test_locked_by_another_connection);
+  g_test_add_func ("/database/read-only/permissions", test_read_only_permissions);
+  g_test_add_func ("/database/read-only/file-system", test_read_only_file_system);
+  g_test_add_func ("/database/read-only-needs-upgrade/permissions",
+                   test_read_only_needs_upgrade_permissions);
+  g_test_add_func ("/database/read-only-needs-upgrade/file-system",
+                   test_read_only_needs_upgrade_file_system);
 
   return g_test_run ();
 }

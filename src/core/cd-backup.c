@@ -58,8 +58,11 @@ check_pragma (CdDatabase  *db,
       cd_database_release (stmt);
       if (good == NULL || g_strcmp0 (answer, good) != 0)
         {
-          g_set_error (error, CD_ERROR, CD_ERROR_CORRUPT,
-                       _("The database failed its integrity check (%s)"), answer);
+          g_autofree char *message =
+            g_strdup_printf (_("The database failed its integrity check (%s)"), answer);
+
+          cd_database_mark_damaged (db, message);
+          g_set_error_literal (error, CD_ERROR, CD_ERROR_CORRUPT, message);
           return FALSE;
         }
     }
@@ -245,6 +248,79 @@ move_aside (const char  *path,
   return TRUE;
 }
 
+/* ".damaged-YYYYmmdd-HHMMSS", or with "-2", "-3" … when @path with it exists already: two
+ * damaged files found in the same second are both kept. */
+static char *
+dup_damaged_suffix (const char *path,
+                    gint64      now)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+  g_autofree char *stamp = g_date_time_format (time, ".damaged-%Y%m%d-%H%M%S");
+  char *suffix = g_strdup (stamp);
+
+  for (guint n = 2;; n++)
+    {
+      g_autofree char *target = g_strconcat (path, suffix, NULL);
+
+      if (!g_file_test (target, G_FILE_TEST_EXISTS))
+        return suffix;
+      g_free (suffix);
+      suffix = g_strdup_printf ("%s-%u", stamp, n);
+    }
+}
+
+static gboolean
+copy_file (const char  *source,
+           const char  *target,
+           GError     **error)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (target);
+  g_autoptr(GFileInputStream) in = g_file_read (from, NULL, error);
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  if (in == NULL)
+    return FALSE;
+  /* Personal data: 0600 whatever the source's mode, and never over another file. */
+  out = g_file_create (to, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  return g_output_stream_splice (G_OUTPUT_STREAM (out), G_INPUT_STREAM (in),
+                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                 G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) >= 0;
+}
+
+/**
+ * cd_backup_keep_damaged:
+ * @database_path: a database found damaged; it may be open
+ * @kept: (out) (optional) (transfer full): where the copy went
+ *
+ * Copies the file as it is now (with its -wal) to `NAME.damaged-YYYYmmdd-HHMMSS`, before
+ * further work can change it: whatever is restored or exported later, the damaged file as
+ * found is kept for whoever tries to rescue more of it.
+ */
+gboolean
+cd_backup_keep_damaged (const char  *database_path,
+                        gint64       now,
+                        char       **kept,
+                        GError     **error)
+{
+  g_autofree char *suffix = dup_damaged_suffix (database_path, now);
+  g_autofree char *target = g_strconcat (database_path, suffix, NULL);
+  g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
+  g_autofree char *wal_target = g_strconcat (target, "-wal", NULL);
+
+  if (!copy_file (database_path, target, error) ||
+      (g_file_test (wal, G_FILE_TEST_EXISTS) && !copy_file (wal, wal_target, error)))
+    {
+      g_prefix_error (error, _("Cannot keep a copy of the damaged database: "));
+      return FALSE;
+    }
+  if (kept != NULL)
+    *kept = g_steal_pointer (&target);
+  return TRUE;
+}
+
 /**
  * cd_backup_restore:
  * @backup: a copy made by cd_backup_make()
@@ -261,8 +337,7 @@ cd_backup_restore (const char  *backup,
                    char       **kept_aside,
                    GError     **error)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-  g_autofree char *stamp = g_date_time_format (time, ".damaged-%Y%m%d-%H%M%S");
+  g_autofree char *stamp = dup_damaged_suffix (database_path, now);
   g_autofree char *wal_suffix = g_strconcat (stamp, "-wal", NULL);
   g_autofree char *shm_suffix = g_strconcat (stamp, "-shm", NULL);
   g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);

@@ -24,6 +24,10 @@ GPtrArray *cd_backup_list          (const char  *folder,
                                     GError     **error);
 gboolean   cd_backup_rotate        (const char  *folder,
                                     GError     **error);
+gboolean   cd_backup_keep_damaged  (const char  *database_path,
+                                    gint64       now,
+                                    char       **kept,
+                                    GError     **error);
 gboolean   cd_backup_restore       (const char  *backup,
                                     const char  *database_path,
                                     gint64       now,

@@ -381,9 +381,13 @@ fill_ids (CdCaseListModel *self,
           continue;
         }
       if (rc != SQLITE_DONE)
-        g_warning ("Cannot read the case list: %s",
-                   sqlite3_errmsg (cd_database_get_handle (
-                     cd_case_repository_get_database (self->repository))));
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* Through the database, which notices damage whoever meets it. */
+          cd_database_set_error (cd_case_repository_get_database (self->repository), rc, &error);
+          g_warning ("Cannot read the case list: %s", error->message);
+        }
       stop_fill (self);
     }
 }

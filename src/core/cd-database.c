@@ -28,6 +28,7 @@ struct _CdDatabase
   sqlite3    *handle;
   char       *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt */
+  char       *damage;     /* what first showed the file damaged, or NULL */
 
   int         schema_version;
   guint       depth;      /* transaction nesting: 0 none, 1 BEGIN, >1 SAVEPOINTs */
@@ -36,6 +37,14 @@ struct _CdDatabase
 };
 
 G_DEFINE_FINAL_TYPE (CdDatabase, cd_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DAMAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *const migrations[] = {
   "/com/example/CompDesk/core/sql/0001-initial.sql",
@@ -110,12 +119,31 @@ set_error_from_rc (sqlite3  *handle,
     }
 }
 
+/* Every SQLite failure on this connection comes through here: the one place that sees
+ * SQLITE_CORRUPT / SQLITE_NOTADB whatever was being done, so the damage is noticed even when
+ * the caller only shows (or drops) the error. */
+static void
+fail (CdDatabase  *self,
+      int          rc,
+      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  set_error_from_rc (self->handle, rc, &local_error);
+  if (local_error->code == CD_ERROR_CORRUPT)
+    cd_database_mark_damaged (self, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+}
+
 void
 cd_database_set_error (CdDatabase  *self,
                        int          rc,
                        GError     **error)
 {
-  set_error_from_rc (self != NULL ? self->handle : NULL, rc, error);
+  if (self != NULL)
+    fail (self, rc, error);
+  else
+    set_error_from_rc (NULL, rc, error);
 }
 
 static void
@@ -187,8 +215,28 @@ cd_database_finalize (GObject *object)
       self->handle = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->damage, g_free);
 
   G_OBJECT_CLASS (cd_database_parent_class)->finalize (object);
+}
+
+static void
+cd_database_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CdDatabase *self = CD_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAMAGE:
+      g_value_set_string (value, self->damage);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -197,6 +245,19 @@ cd_database_class_init (CdDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cd_database_finalize;
+  object_class->get_property = cd_database_get_property;
+
+  /**
+   * CdDatabase:damage: (nullable)
+   *
+   * What first showed the file to be damaged (SQLITE_CORRUPT, SQLITE_NOTADB, a failed
+   * integrity check), or %NULL while nothing has. Set once; the application watches it.
+   */
+  properties[PROP_DAMAGE] =
+    g_param_spec_string ("damage", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -263,7 +324,7 @@ cd_database_exec (CdDatabase  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (self->handle, rc, error);
+      fail (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -387,11 +448,33 @@ configure_connection (CdDatabase  *self,
                                SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                                search_auto_func, NULL, NULL) != SQLITE_OK)
     {
-      set_error_from_rc (self->handle, sqlite3_errcode (self->handle), error);
+      fail (self, sqlite3_errcode (self->handle), error);
       return FALSE;
     }
 
   return cd_database_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+/* A WAL database is read through its -shm file, which SQLite creates beside it; on a
+ * read-only file system (read-only media, a locked-down mount) it cannot, and every read
+ * fails with SQLITE_CANTOPEN. Nothing can change a file there, so SQLite may treat it as
+ * immutable and read it without the -shm. Returns: an SQLite result code */
+static int
+open_on_read_only_media (CdDatabase *self)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  int rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+
+  if ((rc & 0xff) != SQLITE_CANTOPEN)
+    return SQLITE_OK;
+
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+  return sqlite3_open_v2 (uri, &self->handle,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 /**
@@ -431,9 +514,12 @@ cd_database_open_at_version (const char  *path,
       self->read_only = TRUE;
     }
 
+  if (rc == SQLITE_OK && self->read_only)
+    rc = open_on_read_only_media (self);
+
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (self->handle, rc, error);
+      fail (self, rc, error);
       g_prefix_error (error, _("Cannot open “%s”: "), self->path);
       return NULL;
     }
@@ -519,7 +605,7 @@ cd_database_prepare (CdDatabase  *self,
   rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (self->handle, rc, error);
+      fail (self, rc, error);
       return NULL;
     }
 
@@ -556,7 +642,7 @@ cd_database_step (CdDatabase    *self,
       return CD_STEP_DONE;
     }
 
-  set_error_from_rc (self->handle, rc, error);
+  fail (self, rc, error);
   cd_database_release (stmt);
   return CD_STEP_ERROR;
 }
@@ -744,7 +830,11 @@ cd_database_backup_to (CdDatabase  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (dest, rc, error);
+      /* The copy is new: damage it meets is the source's. */
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        fail (self, rc, error);
+      else
+        set_error_from_rc (dest, rc, error);
       g_prefix_error (error, _("Cannot copy the database to “%s”: "), dest_path);
       sqlite3_close_v2 (dest);
       g_unlink (tmp_path);
@@ -799,4 +889,36 @@ cd_database_get_data_version (CdDatabase *self)
   version = sqlite3_column_int64 (stmt, 0);
   cd_database_release (stmt);
   return version;
+}
+
+/**
+ * cd_database_get_damage:
+ *
+ * Returns: (transfer none) (nullable): what first showed the file to be damaged, or %NULL
+ */
+const char *
+cd_database_get_damage (CdDatabase *self)
+{
+  g_return_val_if_fail (CD_IS_DATABASE (self), NULL);
+  return self->damage;
+}
+
+/**
+ * cd_database_mark_damaged:
+ * @message: what was found, for the seller
+ *
+ * Records that the file is damaged, for faults SQLite itself does not report as
+ * SQLITE_CORRUPT (an integrity check's findings). Only the first report counts.
+ */
+void
+cd_database_mark_damaged (CdDatabase *self,
+                          const char *message)
+{
+  g_return_if_fail (CD_IS_DATABASE (self));
+  g_return_if_fail (message != NULL);
+
+  if (self->damage != NULL)
+    return;
+  self->damage = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
 }

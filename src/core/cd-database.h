@@ -77,5 +77,8 @@ void          cd_database_set_search_auto    (CdDatabase    *self,
 void          cd_database_set_error          (CdDatabase    *self,
                                               int            rc,
                                               GError       **error);
+const char   *cd_database_get_damage         (CdDatabase    *self);
+void          cd_database_mark_damaged       (CdDatabase    *self,
+                                              const char    *message);
 
 G_END_DECLS

@@ -170,6 +170,9 @@ open_sample_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void restore_backup (const char *backup,
+                            gpointer    user_data);
+
 static CdWindow *
 present_main_window (CdApplication *self)
 {
@@ -177,6 +180,8 @@ present_main_window (CdApplication *self)
 
   cd_bench_hooks_watch_first_frame (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  /* Damage met in any work on the database (a save, a list, a report) offers a backup. */
+  cd_safekeeping_watch (GTK_WINDOW (window), self->database, restore_backup, self);
 
   /* Reminders start a little after the window is shown, never on the start-up path. */
   g_clear_object (&self->notifier);
@@ -210,10 +215,14 @@ restore_backup (const char *backup,
   g_autofree char *aside = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) windows = NULL;
-  CdWindow *window;
+  GPtrArray *forms = NULL;
+  CdWindow *window = NULL;
 
   /* Hold the application while no window is open. */
   g_application_hold (G_APPLICATION (self));
+  /* What the seller was typing survives the window it was typed in. */
+  if (self->database != NULL)
+    forms = cd_safekeeping_hold_forms (self->database);
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     if (CD_IS_WINDOW (l->data) && cd_window_get_database (l->data) == self->database)
@@ -240,6 +249,8 @@ restore_backup (const char *backup,
                                                              name));
         }
     }
+  if (forms != NULL)
+    cd_safekeeping_hand_over_forms (forms, window);
   g_application_release (G_APPLICATION (self));
 }
 
@@ -368,8 +379,8 @@ cd_application_activate (GApplication *app)
       g_autofree char *path = self->database_path != NULL ? g_strdup (self->database_path)
                                                           : cd_database_dup_default_path ();
 
-      cd_safekeeping_offer_restore (NULL, path, _("The Database Is Damaged"),
-                                    self->database_error->message, restore_backup, self);
+      cd_safekeeping_report_damage (NULL, path, self->database_error->message,
+                                    restore_backup, self);
       return;
     }
   if (self->database == NULL)
@@ -422,8 +433,8 @@ cd_application_init (CdApplication *self)
   g_application_set_option_context_description (G_APPLICATION (self),
     _("Without an option that does a task, the window opens.\n"
       "Exit status: 0 on success, 1 if an import or export failed, 2 if the database "
-      "could not be opened. --check-buyer exits like grep: 0 when an entry matched, 1 when "
-      "none did, 2 on an error."));
+      "could not be opened or is damaged. --check-buyer exits like grep: 0 when an entry "
+      "matched, 1 when none did, 2 on an error."));
 }
 
 /* Public API */

@@ -745,3 +745,36 @@ cd_case_form_new (GtkWindow             *parent,
 
   return self;
 }
+
+/**
+ * cd_case_form_get_repository:
+ *
+ * Returns: (transfer none): where the case is stored
+ */
+CdCaseRepository *
+cd_case_form_get_repository (CdCaseForm *self)
+{
+  g_return_val_if_fail (CD_IS_CASE_FORM (self), NULL);
+  return self->repository;
+}
+
+/**
+ * cd_case_form_set_repositories:
+ * @repository: (transfer none): where the case is stored from now on
+ * @blacklist: (transfer none) (nullable): where the buyer is looked up, or %NULL
+ *
+ * Moves the form, with what was typed in it, to another database: the one put in place
+ * when a backup was restored. An edited case is saved by its id there.
+ */
+void
+cd_case_form_set_repositories (CdCaseForm            *self,
+                               CdCaseRepository      *repository,
+                               CdBlacklistRepository *blacklist)
+{
+  g_return_if_fail (CD_IS_CASE_FORM (self));
+  g_return_if_fail (CD_IS_CASE_REPOSITORY (repository));
+  g_return_if_fail (blacklist == NULL || CD_IS_BLACKLIST_REPOSITORY (blacklist));
+
+  g_set_object (&self->repository, repository);
+  g_set_object (&self->blacklist, blacklist);
+}

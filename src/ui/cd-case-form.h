@@ -20,4 +20,9 @@ CdCaseForm *cd_case_form_new (GtkWindow             *parent,
                               const char            *currency,
                               CdCase                *kase);
 
+CdCaseRepository *cd_case_form_get_repository   (CdCaseForm            *self);
+void              cd_case_form_set_repositories (CdCaseForm            *self,
+                                                 CdCaseRepository      *repository,
+                                                 CdBlacklistRepository *blacklist);
+
 G_END_DECLS

@@ -16,10 +16,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cd-backup.h"
 #include "cd-blacklist-exchange.h"
 #include "cd-blacklist-repository.h"
 #include "cd-command-line.h"
 #include "cd-database.h"
+#include "cd-error.h"
 #include "cd-exporter.h"
 #include "cd-format.h"
 #include "cd-importer.h"
@@ -349,6 +351,33 @@ run_check_buyer (CdDatabase *db,
   return CD_EXIT_OK;
 }
 
+/* Damage met on the way (SQLITE_CORRUPT, SQLITE_NOTADB): what the window would do, said on
+ * the command line. The failed task has printed its own error already. */
+static int
+report_damage (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+
+  if (cd_backup_keep_damaged (path, g_get_real_time (), &kept, &error))
+    {
+      g_autofree char *kept_name = g_filename_display_name (kept);
+
+      /* Translators: the first %s is the database file, the second a copy of it */
+      g_printerr (_("The database “%s” is damaged. A copy of it as it was found is in “%s”. "
+                    "Start CompDesk to restore the newest backup.\n"), name, kept_name);
+    }
+  else
+    {
+      /* Translators: the first %s is the database file, the second why no copy was made */
+      g_printerr (_("The database “%s” is damaged, and no copy of it could be kept (%s). "
+                    "Copy the file somewhere safe, then start CompDesk to restore the newest "
+                    "backup.\n"), name, error->message);
+    }
+  return CD_EXIT_NO_DATABASE;
+}
+
 /**
  * cd_command_line_get_option_entries:
  *
@@ -382,6 +411,7 @@ cd_command_line_run (GVariantDict *options)
   const char *import_blacklist_path = NULL;
   const char *check_buyer = NULL;
   guint n_actions;
+  int status;
 
   g_return_val_if_fail (options != NULL, CD_EXIT_FAILED);
 
@@ -416,16 +446,27 @@ cd_command_line_run (GVariantDict *options)
   if (db == NULL)
     {
       g_printerr ("%s\n", error->message);
+      if (g_error_matches (error, CD_ERROR, CD_ERROR_CORRUPT))
+        {
+          g_autofree char *path = database_path != NULL ? g_strdup (database_path)
+                                                        : cd_database_dup_default_path ();
+          return report_damage (path);
+        }
       return CD_EXIT_NO_DATABASE;
     }
 
   if (check_buyer != NULL)
-    return run_check_buyer (db, check_buyer);
-  if (import_path != NULL)
-    return run_import (db, import_path);
-  if (import_blacklist_path != NULL)
-    return run_import_blacklist (db, import_blacklist_path);
-  if (export_blacklist_path != NULL)
-    return run_export_blacklist (db, export_blacklist_path);
-  return run_export (db, export_path);
+    status = run_check_buyer (db, check_buyer);
+  else if (import_path != NULL)
+    status = run_import (db, import_path);
+  else if (import_blacklist_path != NULL)
+    status = run_import_blacklist (db, import_blacklist_path);
+  else if (export_blacklist_path != NULL)
+    status = run_export_blacklist (db, export_blacklist_path);
+  else
+    status = run_export (db, export_path);
+
+  if (cd_database_get_damage (db) != NULL)
+    return report_damage (cd_database_get_path (db));
+  return status;
 }

@@ -13,7 +13,7 @@ typedef enum
 {
   CD_EXIT_OK = 0,
   CD_EXIT_FAILED = 1,       /* the import or export failed, or the options contradict */
-  CD_EXIT_NO_DATABASE = 2,  /* the database could not be opened */
+  CD_EXIT_NO_DATABASE = 2,  /* the database could not be opened, or is damaged */
 
   /* --check-buyer answers as grep does: 0 when something matched, and */
   CD_EXIT_NO_MATCH = 1,     /* nothing matched */

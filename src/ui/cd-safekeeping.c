@@ -6,6 +6,11 @@
  * seller is told at once and offered the newest good copy; the damaged file is kept aside,
  * never deleted, and an empty database is never opened in silence.
  *
+ * Damage met by ordinary work (a save, a list, a report) takes the same path: the database
+ * notes it whoever met it (CdDatabase:damage), and the watch installed here tells the seller,
+ * once, after whatever was being done has shown its own error. Case forms open at the time
+ * keep what was typed, across a restore too: they move to the restored database.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cd-safekeeping"
@@ -15,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-backup.h"
+#include "cd-case-form.h"
 #include "cd-error.h"
 #include "cd-safekeeping.h"
 #include "cd-time.h"
@@ -24,16 +30,47 @@
 typedef struct
 {
   GtkWindow     *parent;    /* weak */
+  CdDatabase    *db;        /* weak; NULL when only the path is known */
   char          *path;
+  char          *backup;    /* the copy the seller chose */
   CdRestoreFunc  restore;
   gpointer       user_data;
 } Check;
+
+/* A database being watched for damage, as long as the handler is connected. */
+typedef struct
+{
+  GtkWindow     *parent;    /* weak */
+  CdDatabase    *db;        /* borrowed: the handler goes with it */
+  CdRestoreFunc  restore;
+  gpointer       user_data;
+  guint          report_source;
+} Watch;
+
+static Check *
+check_new (GtkWindow     *parent,
+           CdDatabase    *db,
+           const char    *path,
+           CdRestoreFunc  restore,
+           gpointer       user_data)
+{
+  Check *check = g_new0 (Check, 1);
+
+  g_set_weak_pointer (&check->parent, parent);
+  g_set_weak_pointer (&check->db, db);
+  check->path = g_strdup (path);
+  check->restore = restore;
+  check->user_data = user_data;
+  return check;
+}
 
 static void
 check_free (Check *check)
 {
   g_clear_weak_pointer (&check->parent);
+  g_clear_weak_pointer (&check->db);
   g_free (check->path);
+  g_free (check->backup);
   g_free (check);
 }
 
@@ -62,6 +99,15 @@ check_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+run_restore (gpointer user_data)
+{
+  Check *check = user_data;
+
+  check->restore (check->backup, check->user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_restore_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -69,43 +115,79 @@ on_restore_response_cb (AdwMessageDialog *dialog,
 {
   const char *backup = g_object_get_data (G_OBJECT (dialog), "cd-backup");
 
-  if (g_strcmp0 (response, "restore") == 0 && backup != NULL)
-    check->restore (backup, check->user_data);
-  check_free (check);
+  if (g_strcmp0 (response, "restore") != 0 || backup == NULL)
+    {
+      check_free (check);
+      return;
+    }
+  /* Restoring closes the window this dialog belongs to: not while the dialog is still
+   * answering. */
+  check->backup = g_strdup (backup);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_restore, check, (GDestroyNotify) check_free);
 }
 
+static GtkWidget *
+create_no_backup_dialog (Check      *check,
+                         const char *heading,
+                         const char *problem,
+                         const char *kept)
+{
+  GtkWidget *dialog = adw_message_dialog_new (check->parent, heading, NULL);
+
+  if (kept != NULL)
+    /* Translators: the first %s is the problem, the second the path of a copy of the
+     * damaged file */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s\n\nThere is no backup to restore. A copy of the "
+                                      "damaged file as it was found is in “%s”. Export what "
+                                      "can still be read with “compdesk --export”."),
+                                    problem, kept);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s\n\nThere is no backup to restore. Export what you "
+                                      "can with “compdesk --export” and keep the file "
+                                      "“%s”."), problem, check->path);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  return dialog;
+}
+
+/* @kept: (nullable): where a copy of the damaged file went, if one was made */
 static void
 offer_restore (Check      *check,
                const char *heading,
-               const char *problem)
+               const char *problem,
+               const char *kept)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_path_get_dirname (check->path);
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
   g_autoptr(GPtrArray) copies = cd_backup_list (folder, &error);
+  g_autofree char *full_problem = NULL;
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (check->parent, heading, NULL);
+  if (kept != NULL)
+    /* Translators: the first %s is the problem, the second the path of a copy of the
+     * damaged file */
+    full_problem = g_strdup_printf (_("%s\n\nA copy of the damaged file as it was found is "
+                                      "in “%s”."), problem, kept);
+
   if (copies == NULL || copies->len == 0)
     {
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s\n\nThere is no backup to restore. Export what you "
-                                        "can with “compdesk --export” and keep the file "
-                                        "“%s”."), problem, check->path);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      dialog = create_no_backup_dialog (check, heading, problem, kept);
       check_free (check);
     }
   else
     {
       g_autofree char *name = g_path_get_basename (g_ptr_array_index (copies, 0));
 
+      dialog = adw_message_dialog_new (check->parent, heading, NULL);
       /* Translators: the first %s is the problem, the second a file name such as
        * compdesk-2026-11-24.db */
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       _("%s\n\nRestore the newest backup, “%s”? The damaged "
                                         "file is kept beside it and nothing is deleted. "
                                         "Changes since that backup are not in it."),
-                                      problem, name);
+                                      full_problem != NULL ? full_problem : problem, name);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "later", _("_Not Now"),
                                         "restore", _("_Restore Backup"), NULL);
@@ -117,7 +199,8 @@ offer_restore (Check      *check,
       g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), check);
     }
   /* With no window yet (a damaged file at start), the dialog keeps the application alive. */
-  if (check->parent == NULL && GTK_IS_APPLICATION (g_application_get_default ()))
+  if (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == NULL &&
+      GTK_IS_APPLICATION (g_application_get_default ()))
     gtk_window_set_application (GTK_WINDOW (dialog),
                                 GTK_APPLICATION (g_application_get_default ()));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -136,14 +219,12 @@ on_check_done_cb (GObject      *source,
 
   if (g_error_matches (error, CD_ERROR, CD_ERROR_CORRUPT))
     {
-      /* The task owns @check; the dialog needs its own. */
-      Check *copy = g_new0 (Check, 1);
-
-      g_set_weak_pointer (&copy->parent, check->parent);
-      copy->path = g_strdup (check->path);
-      copy->restore = check->restore;
-      copy->user_data = check->user_data;
-      offer_restore (copy, _("The Database Is Damaged"), error->message);
+      /* The watch on the window's database tells the seller, as for damage met at work. */
+      if (check->db != NULL)
+        cd_database_mark_damaged (check->db, error->message);
+      else
+        cd_safekeeping_report_damage (check->parent, check->path, error->message,
+                                      check->restore, check->user_data);
       return;
     }
   /* A copy that could not be made (a full disk) is worth knowing about, not alarming. */
@@ -164,7 +245,8 @@ start_check (gpointer user_data)
  * cd_safekeeping_check_soon:
  * @restore: (scope notified): called with the copy to restore, when the seller wants it
  *
- * A few seconds from now, checks @db in the background and makes the day's copy.
+ * A few seconds from now, checks @db in the background and makes the day's copy. Damage
+ * it finds is reported as cd_safekeeping_watch() reports it, which this installs.
  */
 void
 cd_safekeeping_check_soon (GtkWindow     *parent,
@@ -172,12 +254,9 @@ cd_safekeeping_check_soon (GtkWindow     *parent,
                            CdRestoreFunc  restore,
                            gpointer       user_data)
 {
-  Check *check = g_new0 (Check, 1);
+  Check *check = check_new (parent, db, cd_database_get_path (db), restore, user_data);
 
-  g_set_weak_pointer (&check->parent, parent);
-  check->path = g_strdup (cd_database_get_path (db));
-  check->restore = restore;
-  check->user_data = user_data;
+  cd_safekeeping_watch (parent, db, restore, user_data);
   g_timeout_add_seconds_full (G_PRIORITY_LOW, CHECK_DELAY_SECONDS, start_check, check, NULL);
 }
 
@@ -196,13 +275,166 @@ cd_safekeeping_offer_restore (GtkWindow     *parent,
                               CdRestoreFunc  restore,
                               gpointer       user_data)
 {
-  Check *check = g_new0 (Check, 1);
+  offer_restore (check_new (parent, NULL, database_path, restore, user_data), heading, problem,
+                 NULL);
+}
 
-  g_set_weak_pointer (&check->parent, parent);
-  check->path = g_strdup (database_path);
-  check->restore = restore;
-  check->user_data = user_data;
-  offer_restore (check, heading, problem);
+static void
+watch_free (gpointer  data,
+            GClosure *closure)
+{
+  Watch *watch = data;
+
+  g_clear_handle_id (&watch->report_source, g_source_remove);
+  g_clear_weak_pointer (&watch->parent);
+  g_free (watch);
+}
+
+/**
+ * cd_safekeeping_report_damage:
+ * @parent: (nullable): the window the dialog belongs to
+ * @problem: what showed the damage
+ *
+ * Keeps a copy of the damaged file at @database_path as it is now, then tells the seller
+ * and offers the newest backup.
+ */
+void
+cd_safekeeping_report_damage (GtkWindow     *parent,
+                              const char    *database_path,
+                              const char    *problem,
+                              CdRestoreFunc  restore,
+                              gpointer       user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *full_problem = NULL;
+
+  if (!cd_backup_keep_damaged (database_path, cd_time_now (), &kept, &error))
+    full_problem = g_strdup_printf ("%s\n\n%s", problem, error->message);
+  offer_restore (check_new (parent, NULL, database_path, restore, user_data),
+                 _("The Database Is Damaged"), full_problem != NULL ? full_problem : problem,
+                 kept);
+}
+
+/* After the work that met the damage has rolled back and shown its own error. */
+static gboolean
+report_damage (gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  watch->report_source = 0;
+  cd_safekeeping_report_damage (watch->parent, cd_database_get_path (watch->db),
+                                cd_database_get_damage (watch->db), watch->restore,
+                                watch->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_damage_cb (CdDatabase *db,
+              GParamSpec *pspec,
+              Watch      *watch)
+{
+  if (watch->report_source == 0 && cd_database_get_damage (db) != NULL)
+    watch->report_source = g_idle_add (report_damage, watch);
+}
+
+/**
+ * cd_safekeeping_watch:
+ * @parent: (nullable): the window the dialog belongs to
+ * @restore: (scope notified): called with the copy to restore, when the seller wants it
+ *
+ * When @db is found damaged — SQLITE_CORRUPT or SQLITE_NOTADB in any work on it, or a failed
+ * check — keeps a copy of the file as found aside and offers the newest backup. Once per
+ * database; watching it again changes nothing.
+ */
+void
+cd_safekeeping_watch (GtkWindow     *parent,
+                      CdDatabase    *db,
+                      CdRestoreFunc  restore,
+                      gpointer       user_data)
+{
+  Watch *watch;
+
+  g_return_if_fail (CD_IS_DATABASE (db));
+
+  if (g_object_get_data (G_OBJECT (db), "cd-safekeeping-watch") != NULL)
+    return;
+  watch = g_new0 (Watch, 1);
+  g_set_weak_pointer (&watch->parent, parent);
+  watch->db = db;
+  watch->restore = restore;
+  watch->user_data = user_data;
+  g_object_set_data (G_OBJECT (db), "cd-safekeeping-watch", watch);
+  g_signal_connect_data (db, "notify::damage", G_CALLBACK (on_damage_cb), watch, watch_free, 0);
+  /* Damage met before the window was there (while it was built) counts too. */
+  on_damage_cb (db, NULL, watch);
+}
+
+/**
+ * cd_safekeeping_hold_forms:
+ *
+ * Keeps the case forms open on @db from closing with their window, for
+ * cd_safekeeping_hand_over_forms() once the restored database has a window.
+ *
+ * Returns: (transfer full) (element-type CdCaseForm): the forms
+ */
+GPtrArray *
+cd_safekeeping_hold_forms (CdDatabase *db)
+{
+  GPtrArray *forms = g_ptr_array_new_with_free_func (g_object_unref);
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CD_IS_CASE_FORM (l->data) &&
+        cd_case_repository_get_database (cd_case_form_get_repository (l->data)) == db)
+      {
+        gtk_window_set_destroy_with_parent (l->data, FALSE);
+        gtk_window_set_transient_for (l->data, NULL);
+        g_ptr_array_add (forms, g_object_ref (l->data));
+      }
+  g_list_free (toplevels);
+  return forms;
+}
+
+static void
+on_handed_over_form_saved_cb (CdCaseForm *form,
+                              gint64      case_id,
+                              CdWindow   *window)
+{
+  cd_window_show_case (window, case_id);
+}
+
+/**
+ * cd_safekeeping_hand_over_forms:
+ * @forms: (transfer full) (element-type CdCaseForm): from cd_safekeeping_hold_forms()
+ * @window: (nullable): the window on the restored database, or %NULL when there is none
+ *
+ * Gives the held forms, with what was typed in them, to @window's database. With no window
+ * to give them to they close: they would save into the file put aside.
+ */
+void
+cd_safekeeping_hand_over_forms (GPtrArray *forms,
+                                CdWindow  *window)
+{
+  g_autoptr(GPtrArray) owned = forms;
+
+  for (guint i = 0; i < owned->len; i++)
+    {
+      CdCaseForm *form = g_ptr_array_index (owned, i);
+
+      if (window == NULL)
+        {
+          gtk_window_destroy (GTK_WINDOW (form));
+          continue;
+        }
+      cd_case_form_set_repositories (form, cd_window_get_case_repository (window),
+                                     cd_window_get_blacklist_repository (window));
+      gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (window));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (form), TRUE);
+      g_signal_connect_object (form, "saved", G_CALLBACK (on_handed_over_form_saved_cb),
+                               window, 0);
+      gtk_window_present (GTK_WINDOW (form));
+    }
 }
 
 /* "Back Up Now": a copy made here and now, told in a dialog. */

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cd-database.h"
+#include "cd-window.h"
 
 G_BEGIN_DECLS
 
@@ -14,17 +15,29 @@ G_BEGIN_DECLS
 typedef void (*CdRestoreFunc) (const char *backup_path,
                                gpointer    user_data);
 
-void cd_safekeeping_check_soon  (GtkWindow     *parent,
-                                 CdDatabase    *db,
-                                 CdRestoreFunc  restore,
-                                 gpointer       user_data);
-void cd_safekeeping_back_up_now (GtkWindow     *parent,
-                                 CdDatabase    *db);
-void cd_safekeeping_offer_restore (GtkWindow     *parent,
-                                   const char    *database_path,
-                                   const char    *heading,
-                                   const char    *problem,
-                                   CdRestoreFunc  restore,
-                                   gpointer       user_data);
+void       cd_safekeeping_check_soon      (GtkWindow     *parent,
+                                           CdDatabase    *db,
+                                           CdRestoreFunc  restore,
+                                           gpointer       user_data);
+void       cd_safekeeping_watch           (GtkWindow     *parent,
+                                           CdDatabase    *db,
+                                           CdRestoreFunc  restore,
+                                           gpointer       user_data);
+void       cd_safekeeping_report_damage   (GtkWindow     *parent,
+                                           const char    *database_path,
+                                           const char    *problem,
+                                           CdRestoreFunc  restore,
+                                           gpointer       user_data);
+GPtrArray *cd_safekeeping_hold_forms      (CdDatabase    *db);
+void       cd_safekeeping_hand_over_forms (GPtrArray     *forms,
+                                           CdWindow      *window);
+void       cd_safekeeping_back_up_now     (GtkWindow     *parent,
+                                           CdDatabase    *db);
+void       cd_safekeeping_offer_restore   (GtkWindow     *parent,
+                                           const char    *database_path,
+                                           const char    *heading,
+                                           const char    *problem,
+                                           CdRestoreFunc  restore,
+                                           gpointer       user_data);
 
 G_END_DECLS

@@ -789,6 +789,18 @@ cd_window_get_case_repository (CdWindow *self)
 }
 
 /**
+ * cd_window_get_blacklist_repository:
+ *
+ * Returns: (transfer none): the blacklist the window looks buyers up in
+ */
+CdBlacklistRepository *
+cd_window_get_blacklist_repository (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+  return self->blacklist;
+}
+
+/**
  * cd_window_get_case_list_view:
  *
  * Returns: (transfer none): the case list

@@ -22,6 +22,7 @@ CdWindow         *cd_window_new                  (GtkApplication *application,
                                                   GSettings      *settings);
 CdDatabase       *cd_window_get_database         (CdWindow       *self);
 CdCaseRepository *cd_window_get_case_repository  (CdWindow       *self);
+CdBlacklistRepository *cd_window_get_blacklist_repository (CdWindow *self);
 CdCaseListView   *cd_window_get_case_list_view   (CdWindow       *self);
 void              cd_window_show_view            (CdWindow       *self,
                                                   const char     *name);
