@@ -283,6 +283,27 @@ on_done_cb (GtkPrintOperation       *operation,
 }
 
 /**
+ * cd_print_run_dialog:
+ * @operation: (transfer full): the print operation, set up
+ * @parent: (nullable): the window the print dialog belongs to
+ *
+ * Opens the print dialog for @operation and drops it once done; a failure is told in a
+ * dialog. "Print to File" saves a PDF.
+ */
+void
+cd_print_run_dialog (GtkPrintOperation *operation,
+                     GtkWindow         *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), parent);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_debug ("Printing did not start: %s", error->message);
+}
+
+/**
  * cd_print_case:
  * @parent: (nullable): the window the print dialog belongs to
  *
@@ -294,14 +315,7 @@ cd_print_case (GtkWindow  *parent,
                const char *shop_name,
                const char *currency)
 {
-  GtkPrintOperation *operation = create_operation (kase, shop_name, currency);
-  g_autoptr(GError) error = NULL;
-
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), parent);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_debug ("Printing did not start: %s", error->message);
+  cd_print_run_dialog (create_operation (kase, shop_name, currency), parent);
 }
 
 /**

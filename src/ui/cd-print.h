@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+void      cd_print_run_dialog  (GtkPrintOperation *operation,
+                                GtkWindow         *parent);
 void      cd_print_case        (GtkWindow   *parent,
                                 CdCase      *kase,
                                 const char  *shop_name,

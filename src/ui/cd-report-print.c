@@ -19,6 +19,7 @@
 #include "cd-enums.h"
 #include "cd-format.h"
 #include "cd-money.h"
+#include "cd-print.h"
 #include "cd-report-print.h"
 
 #define BODY_FONT "Sans 10"
@@ -464,26 +465,6 @@ create_operation (const CdReport *report,
   return operation;
 }
 
-static void
-on_done_cb (GtkPrintOperation       *operation,
-            GtkPrintOperationResult  result,
-            GtkWindow               *parent)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      GtkWidget *dialog;
-
-      gtk_print_operation_get_error (operation, &error);
-      dialog = adw_message_dialog_new (parent, _("Printing Failed"),
-                                       error != NULL ? error->message : NULL);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  g_object_unref (operation);
-}
-
 /**
  * cd_report_print:
  * @parent: (nullable): the window the print dialog belongs to
@@ -495,17 +476,9 @@ cd_report_print (GtkWindow      *parent,
                  const CdReport *report,
                  const char     *currency)
 {
-  GtkPrintOperation *operation;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (report != NULL);
 
-  operation = create_operation (report, currency);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), parent);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_debug ("Printing did not start: %s", error->message);
+  cd_print_run_dialog (create_operation (report, currency), parent);
 }
 
 /**
