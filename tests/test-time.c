@@ -200,6 +200,31 @@ test_now (void)
   g_assert_cmpint (now, <=, after);
 }
 
+/* Month arithmetic across year ends, at local midnight of the zone given. */
+static void
+test_month_start (void)
+{
+  g_autoptr(GTimeZone) shanghai = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GTimeZone) zone = shanghai != NULL ? g_time_zone_ref (shanghai)
+                                               : g_time_zone_new_offset (8 * 3600);
+  struct { int year, month, offset; const char *expected; } cases[] = {
+    { 2026, 11, 0, "2026-11-01T00:00:00+08" },
+    { 2026, 11, 2, "2027-01-01T00:00:00+08" },
+    { 2026, 1, -1, "2025-12-01T00:00:00+08" },
+    { 2026, 11, -11, "2025-12-01T00:00:00+08" },
+    { 2026, 12, 13, "2028-01-01T00:00:00+08" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) start = cd_time_month_start (zone, cases[i].year, cases[i].month,
+                                                        cases[i].offset);
+      g_autofree char *text = g_date_time_format (start, "%Y-%m-%dT%H:%M:%S%:::z");
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +241,7 @@ main (int    argc,
   g_test_add_func ("/time/pre-epoch", test_pre_epoch);
   g_test_add_func ("/time/early-years", test_early_years);
   g_test_add_func ("/time/now", test_now);
+  g_test_add_func ("/time/month-start", test_month_start);
 
   return g_test_run ();
 }

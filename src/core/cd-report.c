@@ -30,6 +30,7 @@
 
 #include "cd-error.h"
 #include "cd-report.h"
+#include "cd-time.h"
 
 /* Compensations that cost the shop something, each placed at one instant (see above). */
 #define COST_SOURCE \
@@ -111,18 +112,6 @@ month_label (const CdReport *report,
   return report->months[i];
 }
 
-/* The first of the month @offset months after @year-@month, midnight in @zone. */
-static GDateTime *
-month_start (GTimeZone *zone,
-             int        year,
-             int        month,
-             int        offset)
-{
-  int index = year * 12 + (month - 1) + offset;
-
-  return g_date_time_new (zone, index / 12, index % 12 + 1, 1, 0, 0, 0);
-}
-
 /* Fills months and month_ranges: every month of @zone that [from, to) touches, each cut to
  * the period. */
 static void
@@ -141,8 +130,8 @@ split_months (CdReport  *report,
 
       for (int i = 0;; i++)
         {
-          g_autoptr(GDateTime) start = month_start (zone, year, month, i);
-          g_autoptr(GDateTime) end = month_start (zone, year, month, i + 1);
+          g_autoptr(GDateTime) start = cd_time_month_start (zone, year, month, i);
+          g_autoptr(GDateTime) end = cd_time_month_start (zone, year, month, i + 1);
           g_autofree char *label = NULL;
           gint64 lo = g_date_time_to_unix (start) * G_USEC_PER_SEC;
           gint64 hi = g_date_time_to_unix (end) * G_USEC_PER_SEC;

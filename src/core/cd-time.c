@@ -184,3 +184,22 @@ cd_time_now (void)
 {
   return g_get_real_time ();
 }
+
+/**
+ * cd_time_month_start:
+ * @month: 1 to 12
+ * @offset: months forward (or back, when negative) from @year-@month
+ *
+ * Returns: (transfer full): the first of the month @offset months from @year-@month,
+ *   midnight in @zone
+ */
+GDateTime *
+cd_time_month_start (GTimeZone *zone,
+                     int        year,
+                     int        month,
+                     int        offset)
+{
+  int index = year * 12 + (month - 1) + offset;
+
+  return g_date_time_new (zone, index / 12, index % 12 + 1, 1, 0, 0, 0);
+}

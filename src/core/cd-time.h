@@ -17,4 +17,9 @@ gboolean  cd_time_parse  (const char  *text,
 char     *cd_time_format (gint64       usec);
 gint64    cd_time_now    (void);
 
+GDateTime *cd_time_month_start (GTimeZone *zone,
+                                int        year,
+                                int        month,
+                                int        offset);
+
 G_END_DECLS

@@ -59,18 +59,6 @@ months_back (CdReportPeriod period)
   return period == CD_REPORT_PERIOD_12_MONTHS ? 11 : period == CD_REPORT_PERIOD_3_MONTHS ? 2 : 0;
 }
 
-/* The first of the month @offset months from @year-@month, midnight in @zone. */
-static GDateTime *
-month_start (GTimeZone *zone,
-             int        year,
-             int        month,
-             int        offset)
-{
-  int index = year * 12 + (month - 1) + offset;
-
-  return g_date_time_new (zone, index / 12, index % 12 + 1, 1, 0, 0, 0);
-}
-
 static void
 set_computing (CdReportsView *self,
                gboolean       computing)
@@ -434,8 +422,8 @@ cd_reports_view_get_range (CdReportPeriod  period,
   GTimeZone *zone = g_date_time_get_timezone (now);
   int year = g_date_time_get_year (now);
   int month = g_date_time_get_month (now);
-  g_autoptr(GDateTime) start = month_start (zone, year, month, -months_back (period));
-  g_autoptr(GDateTime) end = month_start (zone, year, month, 1);
+  g_autoptr(GDateTime) start = cd_time_month_start (zone, year, month, -months_back (period));
+  g_autoptr(GDateTime) end = cd_time_month_start (zone, year, month, 1);
 
   *from = g_date_time_to_unix (start) * G_USEC_PER_SEC;
   *to = g_date_time_to_unix (end) * G_USEC_PER_SEC;
