@@ -458,36 +458,17 @@ choose_file (CdWindow        *window,
 
 /* Actions */
 
+/* win.import, win.export, win.import-blacklist and win.export-blacklist */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+exchange_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  choose_file (CD_WINDOW (widget), CD_EXCHANGE_EVERYTHING, TRUE);
-}
+  gboolean importing = g_str_has_prefix (action_name, "win.import");
+  gboolean blacklist = g_str_has_suffix (action_name, "-blacklist");
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (CD_WINDOW (widget), CD_EXCHANGE_EVERYTHING, FALSE);
-}
-
-static void
-import_blacklist_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  choose_file (CD_WINDOW (widget), CD_EXCHANGE_BLACKLIST, TRUE);
-}
-
-static void
-export_blacklist_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  choose_file (CD_WINDOW (widget), CD_EXCHANGE_BLACKLIST, FALSE);
+  choose_file (CD_WINDOW (widget), blacklist ? CD_EXCHANGE_BLACKLIST : CD_EXCHANGE_EVERYTHING,
+               importing);
 }
 
 /**
@@ -499,12 +480,10 @@ export_blacklist_action (GtkWidget  *widget,
 void
 cd_exchange_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.import-blacklist", NULL,
-                                   import_blacklist_action);
-  gtk_widget_class_install_action (widget_class, "win.export-blacklist", NULL,
-                                   export_blacklist_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.import-blacklist", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.export-blacklist", NULL, exchange_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
   /* Ctrl+E edits a case. */
