@@ -50,6 +50,9 @@ typedef struct
   GApplication     *app;
   const char       *app_id;      /* the application the notifications are expected from */
   gboolean          checked;
+  CdDatabase       *db;
+  CdCaseRepository *repo;
+  CdNotifier       *notifier;    /* for the tests that drive one without the application */
 } Fixture;
 
 static void
@@ -126,6 +129,60 @@ stop_server (Fixture *f)
   g_bus_unown_name (f->owner);
   g_dbus_connection_close_sync (f->server, NULL, NULL);
   g_clear_object (&f->server);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = cd_test_make_dir ();
+  f->path = g_build_filename (f->dir, "compdesk.db", NULL);
+  f->received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_variant_unref);
+  f->db = cd_database_open (f->path, &error);
+  g_assert_no_error (error);
+  f->repo = cd_case_repository_new (f->db);
+  start_server (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->notifier);
+  g_clear_object (&f->app);
+  stop_server (f);
+  g_hash_table_unref (f->received);
+  g_clear_object (&f->repo);
+  g_clear_object (&f->db);
+  cd_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* A notifier on the fixture's database, in an application of the test's own. */
+static void
+start_notifier (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->app_id = "com.example.CompDesk.Test";
+  f->app = g_application_new (f->app_id, G_APPLICATION_NON_UNIQUE);
+  g_application_register (f->app, NULL, &error);
+  g_assert_no_error (error);
+  f->notifier = cd_notifier_new (f->app, f->db);
+}
+
+/* Waits until the server holds @n notifications. */
+static void
+wait_for_received (Fixture *f,
+                   guint    n)
+{
+  for (int i = 0; i < 100 && g_hash_table_size (f->received) != n; i++)
+    cd_test_spin (20);
+  g_assert_cmpuint (g_hash_table_size (f->received), ==, n);
 }
 
 static gint64
@@ -242,93 +299,54 @@ give_up (gpointer user_data)
 }
 
 static void
-test_notified_and_opened (void)
+test_notified_and_opened (Fixture       *f,
+                          gconstpointer  data)
 {
-  Fixture fixture = { 0 }, *f = &fixture;
-  g_autoptr(CdDatabase) db = NULL;
-  g_autoptr(CdCaseRepository) repo = NULL;
   g_autoptr(CdReminders) reminders = NULL;
   g_autoptr(GPtrArray) again = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = cd_time_now ();
   char *argv[] = { "compdesk", "--database", NULL, NULL };
-  guint poll, timeout;
+  guint timeout;
   int status;
 
-  f->dir = cd_test_make_dir ();
-  f->path = g_build_filename (f->dir, "compdesk.db", NULL);
-  f->received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_variant_unref);
-  db = cd_database_open (f->path, &error);
-  g_assert_no_error (error);
-  repo = cd_case_repository_new (db);
-  f->late_case = add_case (repo, "Ms Late", CD_STAGE_AGREE, now - 2 * HOUR, CD_TIME_UNSET);
-  f->visit_case = add_case (repo, "Mr Visit", CD_STAGE_FOLLOW_UP, CD_TIME_UNSET, now - HOUR);
-  add_case (repo, "Ms Ahead", CD_STAGE_AGREE, now + 24 * HOUR, CD_TIME_UNSET);
-  g_clear_object (&repo);
-  g_clear_object (&db);
+  f->late_case = add_case (f->repo, "Ms Late", CD_STAGE_AGREE, now - 2 * HOUR, CD_TIME_UNSET);
+  f->visit_case = add_case (f->repo, "Mr Visit", CD_STAGE_FOLLOW_UP, CD_TIME_UNSET,
+                            now - HOUR);
+  add_case (f->repo, "Ms Ahead", CD_STAGE_AGREE, now + 24 * HOUR, CD_TIME_UNSET);
 
-  start_server (f);
   f->app = G_APPLICATION (cd_application_new ());
   f->app_id = "com.example.CompDesk";
-  poll = g_timeout_add (100, poll_received, f);
+  g_timeout_add (100, poll_received, f);
   timeout = g_timeout_add_seconds (30, give_up, NULL);
   argv[2] = f->path;
   status = g_application_run (f->app, 3, argv);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (f->checked);
   g_source_remove (timeout);
-  (void) poll;
 
   /* Given once: the next run has nothing to remind of. */
-  db = cd_database_open (f->path, &error);
-  g_assert_no_error (error);
-  reminders = cd_reminders_new (db);
+  reminders = cd_reminders_new (f->db);
   again = cd_reminders_take (reminders, cd_time_now (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, 0);
-
-  g_clear_object (&f->app);
-  stop_server (f);
-  g_hash_table_unref (f->received);
-  g_clear_object (&db);
-  cd_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 /* After a week away, one notification for all that fell due, opening the Overdue list. */
 static void
-test_many_at_once (void)
+test_many_at_once (Fixture       *f,
+                   gconstpointer  data)
 {
-  Fixture fixture = { 0 }, *f = &fixture;
-  g_autoptr(CdDatabase) db = NULL;
-  g_autoptr(CdCaseRepository) repo = NULL;
-  g_autoptr(CdNotifier) notifier = NULL;
   g_autoptr(GVariant) target = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 now = cd_time_now ();
   GVariant *summary;
 
-  f->dir = cd_test_make_dir ();
-  f->received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_variant_unref);
-  db = cd_test_open_database (f->dir);
-  repo = cd_case_repository_new (db);
   for (int i = 0; i < CD_NOTIFIER_MAX_SEPARATE + 2; i++)
-    add_case (repo, "Buyer", CD_STAGE_AGREE, now - (i + 1) * 24 * HOUR, CD_TIME_UNSET);
+    add_case (f->repo, "Buyer", CD_STAGE_AGREE, now - (i + 1) * 24 * HOUR, CD_TIME_UNSET);
+  start_notifier (f);
 
-  start_server (f);
-  f->app_id = "com.example.CompDesk.Test";
-  f->app = g_application_new (f->app_id, G_APPLICATION_NON_UNIQUE);
-  g_application_register (f->app, NULL, &error);
-  g_assert_no_error (error);
-  notifier = cd_notifier_new (f->app, db);
-
-  g_assert_cmpuint (cd_notifier_check (notifier, now), ==, 1);
-  for (int i = 0; i < 100 && g_hash_table_size (f->received) == 0; i++)
-    cd_test_spin (20);
-  g_assert_cmpuint (g_hash_table_size (f->received), ==, 1);
+  g_assert_cmpuint (cd_notifier_check (f->notifier, now), ==, 1);
+  wait_for_received (f, 1);
   summary = g_hash_table_lookup (f->received, "due-summary");
   g_assert_nonnull (summary);
   g_assert_cmpstr (lookup_string (summary, "title"), ==, "5 Promises and Follow-ups Are Due");
@@ -337,73 +355,38 @@ test_many_at_once (void)
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "overdue");
 
   /* Nothing twice. */
-  g_assert_cmpuint (cd_notifier_check (notifier, now + 60 * G_USEC_PER_SEC), ==, 0);
-
-  g_clear_object (&notifier);
-  g_clear_object (&f->app);
-  stop_server (f);
-  g_hash_table_unref (f->received);
-  g_clear_object (&repo);
-  g_clear_object (&db);
-  cd_test_remove_dir (f->dir);
-  g_free (f->dir);
+  g_assert_cmpuint (cd_notifier_check (f->notifier, now + 60 * G_USEC_PER_SEC), ==, 0);
 }
 
 /* The promise is kept: its notification leaves the desktop's list; the follow-up's stays. */
 static void
-test_withdrawn_when_done (void)
+test_withdrawn_when_done (Fixture       *f,
+                          gconstpointer  data)
 {
-  Fixture fixture = { 0 }, *f = &fixture;
-  g_autoptr(CdDatabase) db = NULL;
-  g_autoptr(CdCaseRepository) repo = NULL;
-  g_autoptr(CdNotifier) notifier = NULL;
   g_autoptr(CdCase) kept = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *promise_id = NULL;
   gint64 now = cd_time_now ();
 
-  f->dir = cd_test_make_dir ();
-  f->received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_variant_unref);
-  db = cd_test_open_database (f->dir);
-  repo = cd_case_repository_new (db);
-  f->late_case = add_case (repo, "Ms Late", CD_STAGE_CARRY_OUT, now - HOUR, CD_TIME_UNSET);
-  f->visit_case = add_case (repo, "Mr Visit", CD_STAGE_FOLLOW_UP, CD_TIME_UNSET, now - HOUR);
+  f->late_case = add_case (f->repo, "Ms Late", CD_STAGE_CARRY_OUT, now - HOUR, CD_TIME_UNSET);
+  f->visit_case = add_case (f->repo, "Mr Visit", CD_STAGE_FOLLOW_UP, CD_TIME_UNSET,
+                            now - HOUR);
   promise_id = g_strdup_printf ("due-promise-%" G_GINT64_FORMAT, f->late_case);
+  start_notifier (f);
 
-  start_server (f);
-  f->app_id = "com.example.CompDesk.Test";
-  f->app = g_application_new (f->app_id, G_APPLICATION_NON_UNIQUE);
-  g_application_register (f->app, NULL, &error);
-  g_assert_no_error (error);
-  notifier = cd_notifier_new (f->app, db);
-
-  g_assert_cmpuint (cd_notifier_check (notifier, now), ==, 2);
-  for (int i = 0; i < 100 && g_hash_table_size (f->received) < 2; i++)
-    cd_test_spin (20);
-  g_assert_cmpuint (g_hash_table_size (f->received), ==, 2);
+  g_assert_cmpuint (cd_notifier_check (f->notifier, now), ==, 2);
+  wait_for_received (f, 2);
 
   /* Carried out: the promise is no longer pending. */
-  kept = cd_case_repository_load (repo, f->late_case, &error);
+  kept = cd_case_repository_load (f->repo, f->late_case, &error);
   g_assert_no_error (error);
   kept->stage = CD_STAGE_FOLLOW_UP;
-  g_assert_true (cd_case_repository_update (repo, kept, &error));
+  g_assert_true (cd_case_repository_update (f->repo, kept, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (cd_notifier_check (notifier, now + 60 * G_USEC_PER_SEC), ==, 0);
-  for (int i = 0; i < 100 && g_hash_table_size (f->received) > 1; i++)
-    cd_test_spin (20);
-  g_assert_cmpuint (g_hash_table_size (f->received), ==, 1);
+  g_assert_cmpuint (cd_notifier_check (f->notifier, now + 60 * G_USEC_PER_SEC), ==, 0);
+  wait_for_received (f, 1);
   g_assert_false (g_hash_table_contains (f->received, promise_id));
-
-  g_clear_object (&notifier);
-  g_clear_object (&f->app);
-  stop_server (f);
-  g_hash_table_unref (f->received);
-  g_clear_object (&repo);
-  g_clear_object (&db);
-  cd_test_remove_dir (f->dir);
-  g_free (f->dir);
 }
 
 int
@@ -414,8 +397,11 @@ main (int   argc,
   /* GNOME Shell's interface; GIO picks it when the name has an owner, this makes sure. */
   g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
 
-  g_test_add_func ("/ui/reminders/notified-and-opened", test_notified_and_opened);
-  g_test_add_func ("/ui/reminders/many-at-once", test_many_at_once);
-  g_test_add_func ("/ui/reminders/withdrawn-when-done", test_withdrawn_when_done);
+#define ADD(name, func) g_test_add ("/ui/reminders/" name, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("notified-and-opened", test_notified_and_opened);
+  ADD ("many-at-once", test_many_at_once);
+  ADD ("withdrawn-when-done", test_withdrawn_when_done);
+#undef ADD
   return g_test_run ();
 }
