@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-a11y.h"
 #include "cd-blacklist-view.h"
 #include "cd-builtin-templates.h"
 #include "cd-case-form.h"
@@ -644,6 +645,7 @@ cd_window_class_init (CdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  cd_a11y_init ();
   object_class->constructed = cd_window_constructed;
   object_class->dispose = cd_window_dispose;
   object_class->get_property = cd_window_get_property;

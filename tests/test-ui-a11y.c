@@ -1,0 +1,682 @@
+/* test-ui-a11y.c — every control has a name a screen reader can speak; keys reach everything
+ *
+ * How a name is found. GTK 4.8 has no public getter for accessible properties, but it ships
+ * the test accessibility backend (GTK_A11Y=test, set for this test in tests/meson.build) and
+ * its public checks, gtk_test_accessible_has_property() and friends. They read the very
+ * attributes the AT-SPI backend sends, so the test sees what Orca gets, not what a .ui file
+ * meant to say. GTK 4.8's AT-SPI backend names an object by
+ *   1. its GTK_ACCESSIBLE_PROPERTY_LABEL, else
+ *   2. the LABEL properties of the widgets in its GTK_ACCESSIBLE_RELATION_LABELLED_BY list.
+ * Labelled-by alone is not enough: an icon-only GtkButton is "labelled by" its GtkImage, which
+ * has no label, so a screen reader says just "button". The test therefore resolves the
+ * relation: gtk_test_accessible_check_relation() with a candidate widget says whether the
+ * list is exactly that widget, and the candidate's own LABEL must be non-empty. Screen
+ * readers also speak the text inside buttons and list rows, so for those a visible, non-empty
+ * GtkLabel inside counts too (as it does for a column view row).
+ *
+ * What is checked: every mapped control a user can reach — buttons of every kind, check
+ * buttons, switches, scales, drop-downs, menu buttons, the outermost editable of an entry,
+ * spin button or entry row, text views, list rows that activate, and any other focusable
+ * widget with an interactive role. Composite controls are checked as a whole (a menu button,
+ * not the toggle button inside it).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "cd-a11y.h"
+#include "cd-blacklist-entry-dialog.h"
+#include "cd-blacklist-view.h"
+#include "cd-case-form.h"
+#include "cd-case-page.h"
+#include "cd-sample-shop.h"
+#include "cd-test-ui.h"
+#include "cd-test-util.h"
+#include "cd-time.h"
+#include "cd-window.h"
+#include "cd-wizard.h"
+
+static GtkApplication *application;
+
+typedef struct
+{
+  char       *dir;
+  CdDatabase *db;
+  CdWindow   *window;
+} Fixture;
+
+/* The accessible-name checker */
+
+typedef struct
+{
+  GtkWidget *root;
+  GString   *problems;
+  guint      n_checked;
+} Walk;
+
+/* Returns: (transfer full) (nullable): @widget's LABEL property, NULL when unset or empty */
+static char *
+dup_label_property (GtkWidget *widget)
+{
+  char *value;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  /* check_property returns NULL on a match, else the value it found: compare against a
+   * string no label holds to read the value. */
+  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+  if (value != NULL && g_strstrip (value)[0] == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+/* Returns: (transfer none) (nullable): the one widget under @root that @widget is labelled
+ * by, NULL if there is none or the relation is not a single widget */
+static GtkWidget *
+find_labelled_by (GtkWidget *widget,
+                  GtkWidget *root)
+{
+  if (root != widget)
+    {
+      g_autofree char *mismatch =
+        gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY, root, NULL);
+      if (mismatch == NULL)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_by (widget, child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Text on show inside @widget: a GtkLabel or GtkInscription (both keep their text in their
+ * LABEL property, which is what a screen reader reads out for the row or button around it). */
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LABEL)
+    {
+      g_autofree char *text = dup_label_property (widget);
+
+      if (text != NULL)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_visible_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+named_by_content (GtkWidget *widget)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_TAB:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
+      return has_visible_text (widget);
+    default:
+      return FALSE;
+    }
+}
+
+/* Returns: (transfer full) (nullable): what a screen reader calls @widget */
+static char *
+dup_accessible_name (GtkWidget *widget,
+                     GtkWidget *root)
+{
+  char *name = dup_label_property (widget);
+  GtkWidget *label;
+
+  if (name != NULL)
+    return name;
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      label = find_labelled_by (widget, root);
+      if (label != NULL && (name = dup_label_property (label)) != NULL)
+        return name;
+    }
+  return named_by_content (widget) ? g_strdup ("(its text)") : NULL;
+}
+
+/* Controls made of other controls: checked as a whole, their insides not at all. */
+static gboolean
+is_composite_control (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_EDITABLE (widget))
+    {
+      /* The outermost editable: the entry, not the GtkText inside it. */
+      for (; parent != NULL; parent = gtk_widget_get_parent (parent))
+        if (GTK_IS_EDITABLE (parent))
+          return FALSE;
+      return TRUE;
+    }
+  return GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+         ADW_IS_SPLIT_BUTTON (widget) || GTK_IS_SCALE_BUTTON (widget) ||
+         GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+         GTK_IS_SCALE (widget) || GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_interactive_role (GtkWidget *widget)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_TAB:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+describe (GString   *out,
+          GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *id = GTK_IS_BUILDABLE (w) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (w))
+                                            : NULL;
+      const char *type = G_OBJECT_TYPE_NAME (w);
+
+      if (w != widget && !g_str_has_prefix (type, "Cd"))
+        continue;
+      g_ptr_array_insert (chain, 0, g_strdup_printf ("%s%s%s", type, id ? "#" : "",
+                                                       id ? id : ""));
+    }
+  g_string_append (out, "  ");
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_string_append_printf (out, "%s%s", i > 0 ? " > " : "", (char *) chain->pdata[i]);
+      g_free (chain->pdata[i]);
+    }
+  g_string_append_printf (out, " [role %d%s]",
+                          (int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)),
+                          gtk_widget_get_focusable (widget) ? ", focusable" : "");
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    g_string_append_printf (out, " (tooltip “%s”)", gtk_widget_get_tooltip_text (widget));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (out, " (icon %s)", gtk_button_get_icon_name (GTK_BUTTON (widget)));
+  g_string_append_c (out, '\n');
+}
+
+static void
+check_widget (Walk      *walk,
+              GtkWidget *widget)
+{
+  g_autofree char *name = dup_accessible_name (widget, walk->root);
+
+  walk->n_checked++;
+  if (name == NULL)
+    describe (walk->problems, widget);
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+           strchr (name, '_') != NULL)
+    {
+      /* GTK 4.8 would have it read out as "underscore Save". */
+      g_string_append_printf (walk->problems, "  “%s”, mnemonic and all:", name);
+      describe (walk->problems, widget);
+    }
+  else if (g_test_verbose ())
+    g_test_message ("%s “%s”", G_OBJECT_TYPE_NAME (widget), name);
+}
+
+static void
+walk_widget (Walk      *walk,
+             GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_composite_control (widget))
+    {
+      check_widget (walk, widget);
+      return;
+    }
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    {
+      /* A row that does something when activated is a control; its suffixes are too. */
+      if (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
+          gtk_widget_get_focusable (widget))
+        check_widget (walk, widget);
+    }
+  else if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_target (widget) &&
+           is_interactive_role (widget))
+    check_widget (walk, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk_widget (walk, child);
+}
+
+/* Checks everything mapped in @root; fails listing every control without a name. */
+static void
+assert_all_named (GtkWidget  *root,
+                  const char *where,
+                  guint       at_least)
+{
+  Walk walk = { root, g_string_new (NULL), 0 };
+  g_autofree char *problems = NULL;
+
+  walk_widget (&walk, root);
+  problems = g_string_free (walk.problems, FALSE);
+  g_test_message ("%s: %u controls checked", where, walk.n_checked);
+  if (problems[0] != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (problems, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          g_test_message ("%s: no accessible name: %s", where, lines[i]);
+      g_test_fail_printf ("%s: %u controls without an accessible name", where,
+                          g_strv_length (lines) - 1);
+    }
+  /* A page whose controls the walk cannot see would pass for nothing. */
+  g_assert_cmpuint (walk.n_checked, >=, at_least);
+}
+
+/* Keys */
+
+static gboolean
+trigger_is (GtkShortcutTrigger *trigger,
+            guint               keyval,
+            GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                       keyval, modifiers) ||
+           trigger_is (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                       keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* Whether a shortcut on @widget (its own, or its class's key bindings) reacts to the key. */
+static gboolean
+has_shortcut (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Escape closes a dialog: a shortcut on it or on anything on the way to the focus. */
+static void
+assert_escape_closes (GtkWindow *dialog)
+{
+  GtkWidget *focus = gtk_window_get_focus (dialog);
+  gboolean found = has_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+
+  for (GtkWidget *w = focus; w != NULL && !found; w = gtk_widget_get_parent (w))
+    found = has_shortcut (w, GDK_KEY_Escape, 0);
+  if (!found)
+    g_error ("%s: Escape does nothing", G_OBJECT_TYPE_NAME (dialog));
+}
+
+/* The keyboard focus is in @widget, so typing and Tab start there. */
+static void
+assert_focus_within (GtkWidget  *widget,
+                     const char *where)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    g_error ("%s: the focus is on %s, not in %s", where,
+             focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             G_OBJECT_TYPE_NAME (widget));
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                      "sample-shop.json", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  f->dir = cd_test_make_dir ();
+  path = g_build_filename (f->dir, "sample.db", NULL);
+  contents = cd_test_read_file (json_path, &length);
+  json = g_bytes_new_take (g_steal_pointer (&contents), length);
+  f->db = cd_sample_shop_create (path, json, cd_time_now (), &error);
+  g_assert_no_error (error);
+
+  f->window = cd_window_new (application, f->db, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  cd_test_spin (300);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  cd_test_spin (50);
+  g_clear_object (&f->db);
+  cd_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* Returns: (transfer none) (nullable): the open toplevel of @type other than the main window */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GtkWindow *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+      found = l->data;
+  return found;
+}
+
+static gint64
+first_case_id (Fixture *f)
+{
+  CdCaseListView *view = cd_window_get_case_list_view (f->window);
+  g_autoptr(CdCaseSummary) first =
+    g_list_model_get_item (G_LIST_MODEL (cd_case_list_view_get_model (view)), 0);
+
+  g_assert_nonnull (first);
+  return first->id;
+}
+
+/* Tests */
+
+/* The checker itself: an icon-only button is caught, and a label or tooltip-plus-label
+ * passes. A test that cannot fail would prove nothing. */
+static void
+test_checker (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bare = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *labelled = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *text = gtk_button_new_with_label ("Add");
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *caption = gtk_label_new ("Name");
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_box_append (GTK_BOX (box), bare);
+  gtk_box_append (GTK_BOX (box), labelled);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_tooltip_text (bare, "Add");  /* a tooltip is a description, not a name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (labelled), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Add", -1);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_test_spin (100);
+
+  g_assert_null (dup_accessible_name (bare, window));
+  {
+    g_autofree char *name = dup_accessible_name (labelled, window);
+    g_autofree char *content = dup_accessible_name (text, window);
+
+    g_assert_cmpstr (name, ==, "Add");
+    g_assert_nonnull (content);
+  }
+  g_assert_null (dup_accessible_name (entry, window));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  caption, NULL, -1);
+  {
+    g_autofree char *name = dup_accessible_name (entry, window);
+
+    g_assert_cmpstr (name, ==, "Name");
+  }
+  /* An entry row without a title is labelled by an empty label: no name. */
+  g_assert_null (dup_accessible_name (row, window));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Phone");
+  {
+    g_autofree char *name = dup_accessible_name (row, window);
+
+    g_assert_cmpstr (name, ==, "Phone");
+  }
+
+  /* A mnemonic is no part of a name. */
+  {
+    g_autofree char *save = cd_a11y_strip_mnemonic ("_Save");
+    g_autofree char *back = cd_a11y_strip_mnemonic ("Back to _Propose");
+    g_autofree char *literal = cd_a11y_strip_mnemonic ("snake__case_");
+
+    g_assert_cmpstr (save, ==, "Save");
+    g_assert_cmpstr (back, ==, "Back to Propose");
+    g_assert_cmpstr (literal, ==, "snake_case");
+  }
+
+  /* A plain window has no Escape; the dialogs below must. */
+  g_assert_false (has_shortcut (window, GDK_KEY_Escape, 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every sidebar view, then a case page: everything named, the focus in what was shown. */
+static void
+test_main_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *views[] = {
+    "open", "due-today", "overdue", "closed", "all", "blacklist", "reports", "templates",
+  };
+
+  assert_all_named (GTK_WIDGET (f->window), "cases", 10);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("view %s", views[i]);
+
+      cd_window_show_view (f->window, views[i]);
+      cd_test_spin (300);
+      assert_all_named (GTK_WIDGET (f->window), where, 10);
+    }
+
+  cd_window_show_view (f->window, "open");
+  cd_test_spin (200);
+  cd_window_show_case (f->window, first_case_id (f));
+  cd_test_spin (300);
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
+  assert_all_named (GTK_WIDGET (f->window), "case page", 10);
+  assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE),
+                       "case page");
+  /* Escape and Alt+Left lead back to the list. */
+  g_assert_true (has_shortcut (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                        CD_TYPE_CASE_PAGE),
+                               GDK_KEY_Escape, 0));
+}
+
+/* Preferences, every page of it. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *prefs;
+  GtkWidget *stack;
+  guint n_pages = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  cd_test_spin (200);
+  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  assert_escape_closes (prefs);
+
+  stack = cd_test_find_descendant (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE);
+  g_assert_nonnull (stack);
+  for (GtkWidget *page = stack; page != NULL; page = gtk_widget_get_next_sibling (page))
+    {
+      g_autofree char *where = NULL;
+
+      if (!ADW_IS_PREFERENCES_PAGE (page))
+        continue;
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                               ADW_PREFERENCES_PAGE (page));
+      cd_test_spin (300);
+      where = g_strdup_printf ("preferences page %u", n_pages++);
+      assert_all_named (GTK_WIDGET (prefs), where, 3);
+    }
+  g_assert_cmpuint (n_pages, >=, 1);
+}
+
+/* The case form, for a new case and for editing one. */
+static void
+test_case_form (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWindow *form;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  cd_test_spin (300);
+  form = find_toplevel (CD_TYPE_CASE_FORM);
+  g_assert_nonnull (form);
+  assert_all_named (GTK_WIDGET (form), "new case form", 10);
+  assert_focus_within (GTK_WIDGET (form), "new case form");
+  assert_escape_closes (form);
+  gtk_window_destroy (form);
+  cd_test_spin (100);
+
+  cd_window_show_case (f->window, first_case_id (f));
+  cd_test_spin (300);
+  g_assert_true (gtk_widget_activate_action (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                                      CD_TYPE_CASE_PAGE),
+                                             "case.edit", NULL));
+  cd_test_spin (300);
+  form = find_toplevel (CD_TYPE_CASE_FORM);
+  g_assert_nonnull (form);
+  assert_all_named (GTK_WIDGET (form), "case form", 10);
+}
+
+/* The blacklist entry dialog. */
+static void
+test_blacklist_dialog (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkWindow *dialog;
+
+  cd_window_show_view (f->window, "blacklist");
+  cd_test_spin (300);
+  view = cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_BLACKLIST_VIEW);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_activate_action (view, "blacklist.add", NULL));
+  cd_test_spin (300);
+  dialog = find_toplevel (CD_TYPE_BLACKLIST_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  assert_all_named (GTK_WIDGET (dialog), "blacklist entry dialog", 5);
+  assert_focus_within (GTK_WIDGET (dialog), "blacklist entry dialog");
+  assert_escape_closes (dialog);
+}
+
+/* The wizard at every step, on a case far enough along to visit each. */
+static void
+test_wizard (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWindow *wizard;
+
+  cd_window_show_view (f->window, "closed");
+  cd_test_spin (300);
+  cd_window_show_case (f->window, first_case_id (f));
+  cd_test_spin (300);
+  g_assert_true (gtk_widget_activate_action (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                                      CD_TYPE_CASE_PAGE),
+                                             "case.guide", NULL));
+  cd_test_spin (300);
+  wizard = find_toplevel (CD_TYPE_WIZARD);
+  g_assert_nonnull (wizard);
+  assert_escape_closes (wizard);
+
+  for (int step = 0; step < CD_WIZARD_N_STEPS; step++)
+    {
+      g_autofree char *where = g_strdup_printf ("wizard step %d", step + 1);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.step", "i",
+                                                 step));
+      cd_test_spin (300);
+      g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, step);
+      assert_all_named (GTK_WIDGET (wizard), where, 10);
+      assert_focus_within (GTK_WIDGET (cd_wizard_get_step (CD_WIZARD (wizard), step)), where);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  application = GTK_APPLICATION (adw_application_new ("com.example.CompDesk.Test",
+                                                      G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/a11y/checker", test_checker);
+#define ADD(name, func) g_test_add ("/ui/a11y/" name, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("main-window", test_main_window);
+  ADD ("preferences", test_preferences);
+  ADD ("case-form", test_case_form);
+  ADD ("blacklist-dialog", test_blacklist_dialog);
+  ADD ("wizard", test_wizard);
+#undef ADD
+
+  return g_test_run ();
+}
