@@ -31,6 +31,7 @@
 #include "cd-case-form.h"
 #include "cd-case-page.h"
 #include "cd-sample-shop.h"
+#include "cd-templates-view.h"
 #include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
@@ -350,6 +351,102 @@ has_shortcut (GtkWidget       *widget,
   return FALSE;
 }
 
+/* Every accelerator the shortcuts window lists, "<Alt>1...<Alt>8" spelled out. */
+static GArray *
+listed_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/com/example/CompDesk/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      words = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_auto(GStrv) range = g_strsplit (words[i], "...", 2);
+          guint first[2] = { 0, 0 }, last[2] = { 0, 0 };
+
+          if (words[i][0] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (range[0], &first[0], (GdkModifierType *) &first[1]));
+          last[0] = first[0];
+          if (range[1] != NULL)
+            g_assert_true (gtk_accelerator_parse (range[1], &last[0], (GdkModifierType *) &last[1]));
+          for (guint key = first[0]; key <= last[0]; key++)
+            {
+              guint pair[2] = { key, first[1] };
+
+              g_array_append_val (keys, pair);
+            }
+        }
+    }
+  return keys;
+}
+
+/* Fails unless every key @widget itself binds is in the shortcuts window (the keypad
+ * twins of listed keys count as listed). */
+static void
+assert_shortcuts_listed (GtkWidget *widget,
+                         GArray    *listed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          guint keyval, modifiers;
+          gboolean found = FALSE;
+
+          /* GTK's own bindings (arrow keys move the focus, the inspector) are signals and
+           * callbacks; CompDesk's are named actions. */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              !GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+            continue;
+          keyval = gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+          modifiers = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+          if (keyval == GDK_KEY_KP_Enter)
+            keyval = GDK_KEY_Return;
+          else if (keyval == GDK_KEY_KP_Left)
+            keyval = GDK_KEY_Left;
+          else if (keyval == GDK_KEY_KP_Right)
+            keyval = GDK_KEY_Right;
+          else if (keyval == GDK_KEY_KP_Delete)
+            keyval = GDK_KEY_Delete;
+          for (guint k = 0; k < listed->len && !found; k++)
+            {
+              guint *pair = &g_array_index (listed, guint, 2 * k);
+
+              found = pair[0] == keyval && pair[1] == modifiers;
+            }
+          if (!found)
+            {
+              g_autofree char *name = gtk_accelerator_name (keyval, modifiers);
+
+              g_test_message ("%s: %s (%s) is not in the shortcuts window",
+                              G_OBJECT_TYPE_NAME (widget), name,
+                              gtk_named_action_get_action_name (
+                                GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut))));
+              g_test_fail ();
+            }
+        }
+    }
+}
+
 /* Escape closes a dialog: a shortcut on it or on anything on the way to the focus. */
 static void
 assert_escape_closes (GtkWindow *dialog)
@@ -654,6 +751,37 @@ test_wizard (Fixture       *f,
     }
 }
 
+/* The shortcuts window (Ctrl+?) lists every key the window, its views and the wizard bind. */
+static void
+test_shortcuts_listed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GArray) listed = listed_shortcuts ();
+  GtkWindow *wizard;
+
+  g_assert_cmpuint (listed->len, >=, 20);
+  assert_shortcuts_listed (GTK_WIDGET (f->window), listed);
+  cd_window_show_view (f->window, "blacklist");
+  cd_test_spin (200);
+  assert_shortcuts_listed (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                    CD_TYPE_BLACKLIST_VIEW), listed);
+  cd_window_show_view (f->window, "templates");
+  cd_test_spin (200);
+  assert_shortcuts_listed (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                    CD_TYPE_TEMPLATES_VIEW), listed);
+  cd_window_show_view (f->window, "open");
+  cd_test_spin (200);
+  cd_window_show_case (f->window, first_case_id (f));
+  cd_test_spin (200);
+  assert_shortcuts_listed (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE),
+                           listed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-guided", NULL));
+  cd_test_spin (200);
+  wizard = find_toplevel (CD_TYPE_WIZARD);
+  g_assert_nonnull (wizard);
+  assert_shortcuts_listed (GTK_WIDGET (wizard), listed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +804,7 @@ main (int   argc,
   ADD ("case-form", test_case_form);
   ADD ("blacklist-dialog", test_blacklist_dialog);
   ADD ("wizard", test_wizard);
+  ADD ("shortcuts-listed", test_shortcuts_listed);
 #undef ADD
 
   return g_test_run ();
