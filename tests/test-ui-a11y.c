@@ -605,6 +605,32 @@ test_checker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A sidebar row says how many cases it holds, in words with the right plural. */
+static void
+assert_row_count_spoken (Fixture    *f,
+                         const char *view)
+{
+  CdCaseListView *list = cd_window_get_case_list_view (f->window);
+  GtkWidget *row = NULL;
+  guint n;
+  g_autofree char *expected = NULL;
+  g_autofree char *mismatch = NULL;
+
+  cd_window_show_view (f->window, view);
+  cd_test_spin (300);
+  n = g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (list)));
+  g_assert_cmpuint (n, >, 0);
+  for (GtkWidget *w = cd_test_find_descendant (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX_ROW);
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (gtk_widget_get_name (w), view) == 0)
+      row = w;
+  g_assert_nonnull (row);
+  expected = g_strdup_printf (n == 1 ? "%u case" : "%u cases", n);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (mismatch);
+}
+
 /* Every sidebar view, then a case page: everything named, the focus in what was shown. */
 static void
 test_main_window (Fixture       *f,
@@ -615,6 +641,8 @@ test_main_window (Fixture       *f,
   };
 
   assert_all_named (GTK_WIDGET (f->window), "cases", 10);
+  assert_row_count_spoken (f, "open");
+  assert_row_count_spoken (f, "overdue");
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *where = g_strdup_printf ("view %s", views[i]);

@@ -128,10 +128,18 @@ static void
 set_count (GtkLabel *label,
            gint64    count)
 {
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  /* Translators: what a screen reader says after a sidebar view's name, e.g. "Overdue,
+   * 3 cases" */
+  g_autofree char *spoken = g_strdup_printf (ngettext ("%lu case", "%lu cases", (gulong) count),
+                                             (gulong) count);
 
   gtk_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
+  /* The row is named by its title alone; the number is its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  spoken, -1);
 }
 
 static gboolean
