@@ -629,6 +629,11 @@ assert_row_count_spoken (Fixture    *f,
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
   g_assert_null (mismatch);
+
+  /* The list says it too, under its title. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (
+                     cd_test_find_descendant (GTK_WIDGET (list), ADW_TYPE_WINDOW_TITLE))),
+                   ==, expected);
 }
 
 /* Every sidebar view, then a case page: everything named, the focus in what was shown. */
