@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <locale.h>
+
 #include "cd-error.h"
 #include "cd-money.h"
 #include "cd-test-util.h"
@@ -214,6 +216,53 @@ test_parse_overflow (void)
   g_assert_true (g_strstr_len (error->message, -1, "large") != NULL);
 }
 
+/* Grouping and the decimal mark come from the locale (LC_MONETARY); symbol and decimal
+ * places from the currency. C has no grouping; zh_CN groups by three with commas. */
+static void
+test_format_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  const gint64 amounts[] = { 0, 99, 128000, 123456789, G_MAXINT64 };
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  assert_format (123456789, "CNY", "¥1234567.89");
+  assert_format (1234567, "JPY", "¥1234567");
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      setlocale (LC_ALL, saved);
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed (tools/setup installs it)");
+      return;
+    }
+  assert_format (12800, "CNY", "¥128.00");
+  assert_format (128000, "CNY", "¥1,280.00");
+  assert_format (123456789, "CNY", "¥1,234,567.89");
+  assert_format (1280, "JPY", "¥1,280");
+  assert_format (128, "JPY", "¥128");
+  assert_format (123456, "USD", "$1,234.56");
+  assert_format (123456, "EUR", "€1,234.56");
+  assert_format (-123456, "CNY", "-¥1,234.56");
+  assert_format (1234567, "KWD", "1,234.567 KWD");
+  assert_format (123456, "XYZ", "1,234.56 XYZ");
+  assert_format (G_MAXINT64, "CNY", "¥92,233,720,368,547,758.07");
+  /* What is shown is read back, in the locale it was shown in. */
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autofree char *cny = cd_money_format (amounts[i], "CNY");
+      g_autofree char *jpy = cd_money_format (amounts[i], "JPY");
+
+      assert_parse (cny, "CNY", amounts[i]);
+      assert_parse (jpy, "JPY", amounts[i]);
+    }
+  /* The plain form, for entry fields and files, is the same everywhere. */
+  {
+    g_autofree char *plain = cd_money_format_plain (123456789, "CNY");
+
+    g_assert_cmpstr (plain, ==, "1234567.89");
+  }
+  setlocale (LC_ALL, saved);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/money/format/symbols", test_format_symbols);
   g_test_add_func ("/money/format/small-and-large", test_format_small_and_large);
   g_test_add_func ("/money/format/plain-round-trip", test_format_plain_round_trip);
+  g_test_add_func ("/money/format/locale", test_format_locale);
   g_test_add_func ("/money/parse/plain", test_parse_plain);
   g_test_add_func ("/money/parse/decorated", test_parse_decorated);
   g_test_add_func ("/money/parse/refuses", test_parse_refuses);
