@@ -807,12 +807,17 @@ void
 cd_window_show_case (CdWindow *self,
                      gint64    case_id)
 {
+  GtkWidget *focus;
+
   g_return_if_fail (CD_IS_WINDOW (self));
 
   cd_case_page_show_case (self->case_page, case_id);
   show_content (self, "case");
-  /* The page's keys (Escape, Ctrl+E, Delete) work where the focus is. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->case_page));
+  /* The page's keys (Escape, Ctrl+E, Delete) work where the focus is, so it goes to the
+   * page's first control; the page itself cannot take it (grab_focus fails on it). */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->case_page)))
+    gtk_widget_child_focus (GTK_WIDGET (self->case_page), GTK_DIR_TAB_FORWARD);
 }
 
 /* Returns: (transfer none): the name of the page on show: "cases", "case", "welcome" … */
