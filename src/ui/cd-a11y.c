@@ -6,11 +6,16 @@
  * emission hook on GtkWidget::map catches every button with a mnemonic when it first appears
  * and keeps its name in step with its label from then on.
  *
+ * GtkCalendar's arrows for the month and the year are icon-only buttons without names; the
+ * same hook names them when a calendar first appears.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cd-a11y"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include <string.h>
 
@@ -33,6 +38,40 @@ name_button (GtkButton *button)
                                   -1);
 }
 
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+/* GTK 4.8 lays the header out as ‹ month › ‹ year ›. */
+static void
+name_calendar_arrows (GtkCalendar *calendar)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      gtk_widget_set_tooltip_text (buttons->pdata[i], _(names[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
+    }
+}
+
 /* Signal callbacks */
 
 /* GtkButton sets its accessible label before it notifies, so this runs after it. */
@@ -52,7 +91,15 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
 {
   GObject *object = g_value_get_object (&values[0]);
 
-  if (!GTK_IS_BUTTON (object) || g_object_get_qdata (object, watched_quark) != NULL)
+  if (g_object_get_qdata (object, watched_quark) != NULL)
+    return TRUE;
+  if (GTK_IS_CALENDAR (object))
+    {
+      g_object_set_qdata (object, watched_quark, GINT_TO_POINTER (TRUE));
+      name_calendar_arrows (GTK_CALENDAR (object));
+      return TRUE;
+    }
+  if (!GTK_IS_BUTTON (object))
     return TRUE;
   g_object_set_qdata (object, watched_quark, GINT_TO_POINTER (TRUE));
   g_signal_connect (object, "notify::label", G_CALLBACK (on_button_label_notify_cb), NULL);
