@@ -54,6 +54,7 @@ typedef struct
   GtkWidget *root;
   GString   *problems;
   guint      n_checked;
+  GPtrArray *controls;  /* (element-type GtkWidget) (nullable): what was checked */
 } Walk;
 
 /* Returns: (transfer full) (nullable): @widget's LABEL property, NULL when unset or empty */
@@ -172,7 +173,8 @@ is_composite_control (GtkWidget *widget)
           return FALSE;
       return TRUE;
     }
-  return GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+  /* A combo row shows its value through an inner list view of its own. */
+  return ADW_IS_COMBO_ROW (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
          ADW_IS_SPLIT_BUTTON (widget) || GTK_IS_SCALE_BUTTON (widget) ||
          GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
          GTK_IS_SCALE (widget) || GTK_IS_TEXT_VIEW (widget);
@@ -243,6 +245,8 @@ check_widget (Walk      *walk,
   g_autofree char *name = dup_accessible_name (widget, walk->root);
 
   walk->n_checked++;
+  if (walk->controls != NULL)
+    g_ptr_array_add (walk->controls, widget);
   if (name == NULL)
     describe (walk->problems, widget);
   else if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
@@ -289,7 +293,7 @@ assert_all_named (GtkWidget  *root,
                   const char *where,
                   guint       at_least)
 {
-  Walk walk = { root, g_string_new (NULL), 0 };
+  Walk walk = { root, g_string_new (NULL), 0, NULL };
   g_autofree char *problems = NULL;
 
   walk_widget (&walk, root);
@@ -357,6 +361,151 @@ assert_popovers_named (GtkWidget  *root,
       gtk_menu_button_popdown (button);
       cd_test_spin (200);
     }
+}
+
+/* Keyboard reach: Tab and Shift+Tab through @root, as a keyboard user does, and every
+ * control the name walk found must take the focus (itself or its inside, such as an entry's
+ * text). In a list, Tab reaches one row and the arrow keys the rest, so one row a list
+ * is enough. */
+
+static GtkWidget *
+list_of (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_BOX (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_LIST_VIEW (w) ||
+        GTK_IS_GRID_VIEW (w) || GTK_IS_FLOW_BOX (w))
+      return w;
+  return NULL;
+}
+
+/* Whether @widget claims a Tab (its focus handler says it moved the focus) while the focus
+ * stays on @focus. */
+static gboolean
+claims_without_taking (GtkWidget *widget,
+                       GtkWidget *focus)
+{
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD) &&
+         gtk_root_get_focus (gtk_widget_get_root (widget)) == focus;
+}
+
+/* Returns: (transfer none) (nullable): the innermost widget after @focus that swallows Tab */
+static GtkWidget *
+find_focus_trap (GtkWidget *root,
+                 GtkWidget *focus)
+{
+  for (GtkWidget *w = focus; w != NULL && w != root; w = gtk_widget_get_parent (w))
+    for (GtkWidget *next = gtk_widget_get_next_sibling (w); next != NULL;
+         next = gtk_widget_get_next_sibling (next))
+      if (claims_without_taking (next, focus))
+        {
+          GtkWidget *trap = next;
+          GtkWidget *child = gtk_widget_get_first_child (trap);
+
+          while (child != NULL)
+            {
+              if (claims_without_taking (child, focus))
+                {
+                  trap = child;
+                  child = gtk_widget_get_first_child (trap);
+                }
+              else
+                child = gtk_widget_get_next_sibling (child);
+            }
+          return trap;
+        }
+  return NULL;
+}
+
+/* Presses Tab until the focus comes round again. Returns: every widget the focus was on or
+ * inside; fails if Tab gets stuck (a focus trap). */
+static GHashTable *
+tab_through (GtkWidget  *root,
+             const char *where)
+{
+  GHashTable *reached = g_hash_table_new (NULL, NULL);
+  GtkWidget *first = NULL;
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD))
+        continue;  /* past the last control; the next Tab starts again */
+      focus = gtk_root_get_focus (GTK_ROOT (root));
+      if (focus == NULL)
+        continue;
+      if (focus == first)
+        break;
+      if (focus == previous)
+        {
+          GtkWidget *trap = find_focus_trap (root, focus);
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          describe (line, trap != NULL ? trap : focus);
+          g_test_message ("%s: Tab is stuck; it goes no further than%s", where, line->str);
+          g_test_fail_printf ("%s: a focus trap", where);
+          break;
+        }
+      if (g_getenv ("CD_TEST_TRACE_TAB") != NULL)
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          describe (line, focus);
+          g_test_message ("%s: Tab %u:%s", where, i, line->str);
+        }
+      previous = focus;
+      if (first == NULL)
+        first = focus;
+      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+        g_hash_table_add (reached, w);
+    }
+  return reached;
+}
+
+static gboolean
+is_reached (GHashTable *reached,
+            GtkWidget  *control)
+{
+  GtkWidget *list = list_of (control);
+
+  /* The focus was on the control or inside it (the set holds every focus's ancestors). */
+  if (g_hash_table_contains (reached, control))
+    return TRUE;
+  /* A row of a list: the list is reached, and the arrow keys go on from there. */
+  return list != NULL && g_hash_table_contains (reached, list);
+}
+
+static void
+assert_keyboard_reaches (GtkWidget  *root,
+                         const char *where)
+{
+  g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+  g_autoptr(GHashTable) reached = NULL;
+  Walk walk = { root, g_string_new (NULL), 0, controls };
+  guint missed = 0;
+
+  walk_widget (&walk, root);
+  g_string_free (walk.problems, TRUE);
+  reached = tab_through (root, where);
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *control = controls->pdata[i];
+      g_autoptr(GString) line = NULL;
+
+      /* What is greyed out takes no focus, and needs none; the title bar's minimize,
+       * maximize and close are for the window manager's keys (Alt+F4), not for Tab. */
+      if (!gtk_widget_is_sensitive (control) || is_reached (reached, control) ||
+          gtk_widget_get_ancestor (control, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+        continue;
+      line = g_string_new (NULL);
+      describe (line, control);
+      g_test_message ("%s: Tab never reaches%s", where, line->str);
+      missed++;
+    }
+  if (missed > 0)
+    g_test_fail_printf ("%s: %u controls out of the keyboard's reach", where, missed);
 }
 
 /* Keys */
@@ -710,6 +859,7 @@ test_main_window (Fixture       *f,
       cd_window_show_view (f->window, views[i]);
       cd_test_spin (300);
       assert_all_named (GTK_WIDGET (f->window), where, 10);
+      assert_keyboard_reaches (GTK_WIDGET (f->window), where);
     }
 
   /* The case list with its search bar open and each of its popovers. */
@@ -728,6 +878,7 @@ test_main_window (Fixture       *f,
   assert_all_named (GTK_WIDGET (f->window), "case page", 10);
   assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE),
                        "case page");
+  assert_keyboard_reaches (GTK_WIDGET (f->window), "case page");
   assert_popovers_named (GTK_WIDGET (f->window), "case page");
   /* Escape and Alt+Left lead back to the list. */
   g_assert_true (has_shortcut (cd_test_find_descendant (GTK_WIDGET (f->window),
@@ -763,6 +914,7 @@ test_preferences (Fixture       *f,
       cd_test_spin (300);
       where = g_strdup_printf ("preferences page %u", n_pages++);
       assert_all_named (GTK_WIDGET (prefs), where, 3);
+      assert_keyboard_reaches (GTK_WIDGET (prefs), where);
     }
   g_assert_cmpuint (n_pages, >=, 1);
 }
@@ -783,6 +935,7 @@ test_case_form (Fixture       *f,
    * place a popup on. Its calendar is the wizard's, which the wizard test opens. */
   assert_focus_within (GTK_WIDGET (form), "new case form");
   assert_escape_closes (form);
+  assert_keyboard_reaches (GTK_WIDGET (form), "new case form");
   gtk_window_destroy (form);
   cd_test_spin (100);
 
@@ -866,6 +1019,7 @@ test_note_dialog (Fixture       *f,
   assert_all_named (GTK_WIDGET (dialog), "note dialog", 2);
   assert_focus_within (GTK_WIDGET (dialog), "note dialog");
   assert_escape_closes (dialog);
+  assert_keyboard_reaches (GTK_WIDGET (dialog), "blacklist entry dialog");
 }
 
 /* The wizard at every step, on a case far enough along to visit each. */
@@ -898,6 +1052,7 @@ test_wizard (Fixture       *f,
       assert_all_named (GTK_WIDGET (wizard), where, 10);
       assert_popovers_named (GTK_WIDGET (wizard), where);
       assert_focus_within (GTK_WIDGET (cd_wizard_get_step (CD_WIZARD (wizard), step)), where);
+      assert_keyboard_reaches (GTK_WIDGET (wizard), where);
     }
 }
 
