@@ -508,6 +508,65 @@ assert_keyboard_reaches (GtkWidget  *root,
     g_test_fail_printf ("%s: %u controls out of the keyboard's reach", where, missed);
 }
 
+/* Mnemonics: Alt and a letter must lead to one control. With two on show, GTK only cycles
+ * between them, and the key no longer does what its underline says. */
+
+static GtkWidget *
+mnemonic_owner (GtkWidget *label)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_PREFERENCES_ROW);
+
+  return row != NULL ? row : label;
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *keys,
+                   GString    *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          gpointer key = GUINT_TO_POINTER (gdk_keyval_to_lower (keyval));
+          GtkWidget *other = g_hash_table_lookup (keys, key);
+
+          /* A row shows its title twice (an entry row's title moves up as you type); a
+           * repeated group (options, checklist items) repeats its labels, and Alt cycles
+           * through the fields of one name, which is what it should do there. */
+          if (other != NULL && mnemonic_owner (other) != mnemonic_owner (widget) &&
+              g_strcmp0 (gtk_label_get_label (GTK_LABEL (other)), text) != 0)
+            g_string_append_printf (clashes, "  “%s” and “%s”\n",
+                                    gtk_label_get_label (GTK_LABEL (other)), text);
+          else if (other == NULL)
+            g_hash_table_insert (keys, key, widget);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, keys, clashes);
+}
+
+static void
+assert_mnemonics_unique (GtkWidget  *root,
+                         const char *where)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+
+  collect_mnemonics (root, keys, clashes);
+  if (clashes->len > 0)
+    {
+      g_test_message ("%s: one Alt key for two controls:\n%s", where, clashes->str);
+      g_test_fail_printf ("%s: mnemonics clash", where);
+    }
+}
+
 /* Keys */
 
 static gboolean
@@ -739,6 +798,30 @@ first_case_id (Fixture *f)
   return first->id;
 }
 
+static gboolean
+any_transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (any_transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Lets the main loop run until the page shown last is the only one on screen: during a
+ * stack's cross-fade the page going away is still mapped. */
+static void
+settle (GtkWidget *root)
+{
+  cd_test_spin (100);
+  for (guint i = 0; i < 50 && any_transition_running (root); i++)
+    cd_test_spin (50);
+}
+
 /* Tests */
 
 /* The checker itself: an icon-only button is caught, and a label or tooltip-plus-label
@@ -857,9 +940,10 @@ test_main_window (Fixture       *f,
       g_autofree char *where = g_strdup_printf ("view %s", views[i]);
 
       cd_window_show_view (f->window, views[i]);
-      cd_test_spin (300);
+      settle (GTK_WIDGET (f->window));
       assert_all_named (GTK_WIDGET (f->window), where, 10);
       assert_keyboard_reaches (GTK_WIDGET (f->window), where);
+      assert_mnemonics_unique (GTK_WIDGET (f->window), where);
     }
 
   /* The case list with its search bar open and each of its popovers. */
@@ -873,12 +957,13 @@ test_main_window (Fixture       *f,
   assert_popovers_named (GTK_WIDGET (f->window), "cases");
 
   cd_window_show_case (f->window, first_case_id (f));
-  cd_test_spin (300);
+  settle (GTK_WIDGET (f->window));
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
   assert_all_named (GTK_WIDGET (f->window), "case page", 10);
   assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE),
                        "case page");
   assert_keyboard_reaches (GTK_WIDGET (f->window), "case page");
+  assert_mnemonics_unique (GTK_WIDGET (f->window), "case page");
   assert_popovers_named (GTK_WIDGET (f->window), "case page");
   /* Escape and Alt+Left lead back to the list. */
   g_assert_true (has_shortcut (cd_test_find_descendant (GTK_WIDGET (f->window),
@@ -911,10 +996,11 @@ test_preferences (Fixture       *f,
         continue;
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                                ADW_PREFERENCES_PAGE (page));
-      cd_test_spin (300);
+      settle (GTK_WIDGET (prefs));
       where = g_strdup_printf ("preferences page %u", n_pages++);
       assert_all_named (GTK_WIDGET (prefs), where, 3);
       assert_keyboard_reaches (GTK_WIDGET (prefs), where);
+      assert_mnemonics_unique (GTK_WIDGET (prefs), where);
     }
   g_assert_cmpuint (n_pages, >=, 1);
 }
@@ -936,6 +1022,7 @@ test_case_form (Fixture       *f,
   assert_focus_within (GTK_WIDGET (form), "new case form");
   assert_escape_closes (form);
   assert_keyboard_reaches (GTK_WIDGET (form), "new case form");
+  assert_mnemonics_unique (GTK_WIDGET (form), "new case form");
   gtk_window_destroy (form);
   cd_test_spin (100);
 
@@ -1020,6 +1107,7 @@ test_note_dialog (Fixture       *f,
   assert_focus_within (GTK_WIDGET (dialog), "note dialog");
   assert_escape_closes (dialog);
   assert_keyboard_reaches (GTK_WIDGET (dialog), "blacklist entry dialog");
+  assert_mnemonics_unique (GTK_WIDGET (dialog), "blacklist entry dialog");
 }
 
 /* The wizard at every step, on a case far enough along to visit each. */
@@ -1047,12 +1135,13 @@ test_wizard (Fixture       *f,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.step", "i",
                                                  step));
-      cd_test_spin (300);
+      settle (GTK_WIDGET (wizard));
       g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, step);
       assert_all_named (GTK_WIDGET (wizard), where, 10);
       assert_popovers_named (GTK_WIDGET (wizard), where);
       assert_focus_within (GTK_WIDGET (cd_wizard_get_step (CD_WIZARD (wizard), step)), where);
       assert_keyboard_reaches (GTK_WIDGET (wizard), where);
+      assert_mnemonics_unique (GTK_WIDGET (wizard), where);
     }
 }
 
