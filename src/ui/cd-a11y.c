@@ -151,9 +151,13 @@ cd_a11y_init (void)
 
   if (g_once_init_enter (&initialized))
     {
+      /* GtkWidget's signals exist once its class does. */
+      gpointer widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+
       watched_quark = g_quark_from_static_string ("cd-a11y-watched");
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                   on_widget_map_hook_cb, NULL, NULL);
+      g_type_class_unref (widget_class);
       g_once_init_leave (&initialized, 1);
     }
 }
