@@ -54,7 +54,11 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->window = cd_window_new (application, f->db, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  /* data: "narrow" for a window as narrow as a phone's, where the sidebar folds away */
+  if (g_strcmp0 (data, "narrow") == 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  else
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   cd_test_spin (300);
 }
@@ -291,6 +295,36 @@ test_main_window (Fixture       *f,
   g_assert_true (cd_test_a11y_has_shortcut (cd_test_find_descendant (GTK_WIDGET (f->window),
                                                         CD_TYPE_CASE_PAGE),
                                GDK_KEY_Escape, 0));
+}
+
+/* Narrow, the sidebar folds away when a view is chosen; the focus goes with the view, and
+ * the view's sidebar button leads back with the focus on the sidebar. */
+static void
+test_folded (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char *views[] = { "blacklist", "reports", "templates", "open" };
+  GtkWidget *sidebar_list = gtk_widget_get_parent (
+    cd_test_find_descendant (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX_ROW));
+
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (
+    cd_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET))));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("folded, view %s", views[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar",
+                                                 NULL));
+      cd_test_a11y_settle (GTK_WIDGET (f->window));
+      cd_test_a11y_assert_focus_within (sidebar_list, "folded, sidebar");
+
+      cd_window_show_view (f->window, views[i]);
+      cd_test_a11y_settle (GTK_WIDGET (f->window));
+      g_assert_false (gtk_widget_get_mapped (sidebar_list));
+      cd_test_a11y_assert_focus_within (GTK_WIDGET (f->window), where);
+      g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (f->window))));
+      cd_test_a11y_assert_named (GTK_WIDGET (f->window), where, 3);
+    }
 }
 
 /* Preferences, every page of it. */
@@ -531,6 +565,8 @@ main (int   argc,
                                     fixture_tear_down)
   ADD ("main-window", test_main_window);
   ADD ("preferences", test_preferences);
+  g_test_add ("/ui/a11y/folded", Fixture, "narrow", fixture_set_up, test_folded,
+              fixture_tear_down);
   ADD ("case-form", test_case_form);
   ADD ("blacklist-view", test_blacklist_view);
   ADD ("blacklist-dialog", test_blacklist_dialog);

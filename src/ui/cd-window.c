@@ -314,9 +314,19 @@ static void
 show_content (CdWindow   *self,
               const char *page)
 {
+  GtkWidget *child;
+  GtkWidget *focus;
+
   ensure_page (self, page);
   gtk_stack_set_visible_child_name (self->content_stack, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Folded, the sidebar slides away with the focus on it: the focus follows into the page. */
+  child = gtk_stack_get_visible_child (self->content_stack);
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (adw_leaflet_get_folded (self->leaflet) && child != NULL &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, child)))
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
 /* Signal callbacks */
