@@ -219,6 +219,17 @@ describe (GString   *out,
   g_string_append_c (out, '\n');
 }
 
+static gboolean
+shows_only_an_icon (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL &&
+           gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL;
+  if (GTK_IS_BUTTON (widget))
+    return GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)));
+  return FALSE;
+}
+
 static void
 check_widget (Walk      *walk,
               GtkWidget *widget)
@@ -235,6 +246,13 @@ check_widget (Walk      *walk,
     {
       /* GTK 4.8 would have it read out as "underscore Save". */
       g_string_append_printf (walk->problems, "  “%s”, mnemonic and all:", name);
+      describe (walk->problems, widget);
+    }
+  else if (shows_only_an_icon (widget) && gtk_widget_get_tooltip_text (widget) == NULL &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL)
+    {
+      /* The name is for screen readers; a sighted user needs the tooltip to know. */
+      g_string_append_printf (walk->problems, "  “%s”, an icon without a tooltip:", name);
       describe (walk->problems, widget);
     }
   else if (g_test_verbose ())

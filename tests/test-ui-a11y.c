@@ -168,9 +168,9 @@ test_checker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Each check fails where it should, in a subprocess: a control without a name, a widget
- * that swallows Tab, two controls on one Alt key; and the same window without the fault
- * passes all three. */
+/* Each check fails where it should, in a subprocess: a control without a name, an icon
+ * without a tooltip, a widget that swallows Tab, two controls on one Alt key; and the same
+ * window without the fault passes them all. */
 static void
 test_checker_fails (gconstpointer data)
 {
@@ -194,6 +194,14 @@ test_checker_fails (gconstpointer data)
   gtk_box_append (GTK_BOX (box), gtk_button_new_with_mnemonic ("_First"));
   if (g_str_equal (which, "unnamed"))
     gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("list-add-symbolic"));
+  else if (g_str_equal (which, "no-tooltip"))
+    {
+      GtkWidget *icon = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      "Add", -1);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
   else if (g_str_equal (which, "trap"))
     {
       GtkWidget *flow = gtk_flow_box_new ();
@@ -210,7 +218,8 @@ test_checker_fails (gconstpointer data)
   cd_test_spin (100);
   gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
 
-  if (g_str_equal (which, "unnamed") || g_str_equal (which, "clean"))
+  if (g_str_equal (which, "unnamed") || g_str_equal (which, "no-tooltip") ||
+      g_str_equal (which, "clean"))
     cd_test_a11y_assert_named (window, which, 2);
   if (g_str_equal (which, "trap") || g_str_equal (which, "clean"))
     cd_test_a11y_assert_keyboard_reaches (window, which);
@@ -558,6 +567,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/a11y/checker", test_checker);
   g_test_add_data_func ("/ui/a11y/checker-fails/unnamed", "unnamed", test_checker_fails);
+  g_test_add_data_func ("/ui/a11y/checker-fails/no-tooltip", "no-tooltip", test_checker_fails);
   g_test_add_data_func ("/ui/a11y/checker-fails/trap", "trap", test_checker_fails);
   g_test_add_data_func ("/ui/a11y/checker-fails/mnemonic", "mnemonic", test_checker_fails);
   g_test_add_data_func ("/ui/a11y/checker-fails/clean", "clean", test_checker_fails);
