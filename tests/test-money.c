@@ -263,6 +263,49 @@ test_format_locale (void)
   setlocale (LC_ALL, saved);
 }
 
+/* Locales that write money otherwise, where installed (tools/setup installs only zh_CN):
+ * the grouping, the decimal mark and the symbol's place follow the locale, and what is shown
+ * is read back. */
+static void
+test_format_other_locales (void)
+{
+  static const struct {
+    const char *locale;
+    const char *euros;  /* 123456 cents */
+    const char *yen;    /* 1280000 yen */
+  } cases[] = {
+    { "en_US.UTF-8", "€1,234.56", "¥1,280,000" },
+    { "de_DE.UTF-8", "1.234,56\u00a0€", "1.280.000\u00a0¥" },
+    { "fr_FR.UTF-8", "1\u202f234,56\u00a0€", "1\u202f280\u202f000\u00a0¥" },
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  guint tested = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const gint64 amounts[] = { 0, 99, 128000, 123456789 };
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        continue;
+      tested++;
+      assert_format (123456, "EUR", cases[i].euros);
+      assert_format (1280000, "JPY", cases[i].yen);
+      for (guint j = 0; j < G_N_ELEMENTS (amounts); j++)
+        {
+          g_autofree char *eur = cd_money_format (amounts[j], "EUR");
+          g_autofree char *jpy = cd_money_format (amounts[j], "JPY");
+
+          assert_parse (eur, "EUR", amounts[j]);
+          assert_parse (jpy, "JPY", amounts[j]);
+        }
+      /* The ASCII way still reads as it always did. */
+      assert_parse ("1234.56", "EUR", 123456);
+    }
+  setlocale (LC_ALL, saved);
+  if (tested == 0)
+    g_test_skip ("none of en_US, de_DE, fr_FR is installed");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/money/format/small-and-large", test_format_small_and_large);
   g_test_add_func ("/money/format/plain-round-trip", test_format_plain_round_trip);
   g_test_add_func ("/money/format/locale", test_format_locale);
+  g_test_add_func ("/money/format/other-locales", test_format_other_locales);
   g_test_add_func ("/money/parse/plain", test_parse_plain);
   g_test_add_func ("/money/parse/decorated", test_parse_decorated);
   g_test_add_func ("/money/parse/refuses", test_parse_refuses);

@@ -46,9 +46,11 @@ static const gint64 powers_of_ten[] = { 1, 10, 100, 1000 };
  * de_DE, "1280.00" in C, which has no grouping and no decimal mark of its own. */
 typedef struct
 {
-  char *thousands;
-  char *decimal;
-  char *grouping;
+  char     *thousands;
+  char     *decimal;
+  char     *grouping;
+  gboolean  symbol_after;   /* "12,80 €" rather than "€12,80" */
+  gboolean  symbol_spaced;  /* a space between number and symbol */
 } Separators;
 
 static void
@@ -61,6 +63,9 @@ separators_get (Separators *sep)
   sep->decimal = g_strdup (conv->mon_decimal_point != NULL && conv->mon_decimal_point[0] != '\0'
                            ? conv->mon_decimal_point : ".");
   sep->grouping = g_strdup (conv->mon_grouping != NULL ? conv->mon_grouping : "");
+  /* CHAR_MAX (as in C) says nothing: the symbol goes first. */
+  sep->symbol_after = conv->p_cs_precedes == 0;
+  sep->symbol_spaced = conv->p_sep_by_space == 1;
 }
 
 static void
@@ -115,7 +120,7 @@ append_grouped (GString          *out,
 static char *
 dup_delocalized (const char *text)
 {
-  g_auto(Separators) sep = { NULL, NULL, NULL };
+  g_auto(Separators) sep = { NULL, NULL, NULL, FALSE, FALSE };
   g_autoptr(GString) out = NULL;
 
   separators_get (&sep);
@@ -192,6 +197,12 @@ skip_currency_suffix (const char **p,
                       const char  *currency)
 {
   skip_spaces (p);
+  /* "1.234,56 €", as German and French write it. */
+  if (skip_prefix (p, lookup_symbol (currency), FALSE))
+    {
+      skip_spaces (p);
+      return;
+    }
   if (!skip_prefix (p, currency, TRUE) && g_strcmp0 (currency, "CNY") == 0)
     {
       /* 元 and 块 are how Chinese sellers write yuan after a number. */
@@ -384,8 +395,9 @@ cd_money_format_plain (gint64      minor,
  * cd_money_format:
  * @currency: (nullable): an ISO 4217 code
  *
- * For people: the currency's symbol and decimal places, the locale's grouping and decimal
- * mark. "¥1,280.00" in zh_CN, "¥1280" for JPY in C, "1.280,00 CHF" in de_CH's way.
+ * For people: the currency's symbol and decimal places; the locale's grouping, decimal mark
+ * and place for the symbol. "¥1,280.00" in zh_CN, "¥1280" for JPY in C, "1.280,00 €" in
+ * de_DE; a currency without a symbol shows its code after the number ("1,280.00 CHF").
  *
  * Returns: (transfer full): @minor for people: "¥128.00", "$54.00", "128.00 CHF"
  */
@@ -393,7 +405,7 @@ char *
 cd_money_format (gint64      minor,
                  const char *currency)
 {
-  g_auto(Separators) sep = { NULL, NULL, NULL };
+  g_auto(Separators) sep = { NULL, NULL, NULL, FALSE, FALSE };
   int digits = cd_money_digits (currency);
   guint64 divisor = (guint64) powers_of_ten[digits];
   guint64 m = magnitude (minor);
@@ -405,11 +417,13 @@ cd_money_format (gint64      minor,
   /* The sign goes before the symbol: -¥5.00, not ¥-5.00. */
   if (minor < 0)
     g_string_append_c (out, '-');
-  if (symbol != NULL)
-    g_string_append (out, symbol);
+  if (symbol != NULL && !sep.symbol_after)
+    g_string_append_printf (out, "%s%s", symbol, sep.symbol_spaced ? "\u00a0" : "");
   append_grouped (out, whole, &sep);
   if (digits > 0)
     g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, sep.decimal, digits, m % divisor);
+  if (symbol != NULL && sep.symbol_after)
+    g_string_append_printf (out, "%s%s", sep.symbol_spaced ? "\u00a0" : "", symbol);
   if (symbol == NULL && currency != NULL && *currency != '\0')
     g_string_append_printf (out, " %s", currency);
   return g_string_free (out, FALSE);
