@@ -93,6 +93,16 @@ test_format_small_and_large (void)
 }
 
 static void
+assert_for_buyer (gint64      minor,
+                  const char *currency,
+                  const char *expected)
+{
+  g_autofree char *text = cd_money_format_for_buyer (minor, currency);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
 test_format_plain_round_trip (void)
 {
   const gint64 amounts[] = { 0, 1, 99, 100, 12850, 128000, G_MAXINT64 };
@@ -227,6 +237,12 @@ test_format_locale (void)
   g_assert_nonnull (setlocale (LC_ALL, "C"));
   assert_format (123456789, "CNY", "¥1234567.89");
   assert_format (1234567, "JPY", "¥1234567");
+  /* A message to a buyer is in the buyer's language, not the seller's locale: written the
+   * way English and Chinese both write money. */
+  assert_for_buyer (123456789, "CNY", "¥1,234,567.89");
+  assert_for_buyer (1280, "JPY", "¥1,280");
+  assert_for_buyer (-500, "USD", "-$5.00");
+  assert_for_buyer (12800, "CHF", "128.00 CHF");
 
   if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
     {
@@ -298,6 +314,7 @@ test_format_other_locales (void)
           assert_parse (eur, "EUR", amounts[j]);
           assert_parse (jpy, "JPY", amounts[j]);
         }
+      assert_for_buyer (123456, "EUR", "€1,234.56");
       /* The ASCII way still reads as it always did. */
       assert_parse ("1234.56", "EUR", 123456);
     }

@@ -349,6 +349,33 @@ parse_ascii (const char  *text,
   return TRUE;
 }
 
+static char *
+format_with (gint64            minor,
+             const char       *currency,
+             const Separators *sep)
+{
+  int digits = cd_money_digits (currency);
+  guint64 divisor = (guint64) powers_of_ten[digits];
+  guint64 m = magnitude (minor);
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, m / divisor);
+  const char *symbol = lookup_symbol (currency);
+  GString *out = g_string_new (NULL);
+
+  /* The sign goes before the symbol: -¥5.00, not ¥-5.00. */
+  if (minor < 0)
+    g_string_append_c (out, '-');
+  if (symbol != NULL && !sep->symbol_after)
+    g_string_append_printf (out, "%s%s", symbol, sep->symbol_spaced ? "\u00a0" : "");
+  append_grouped (out, whole, sep);
+  if (digits > 0)
+    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, sep->decimal, digits, m % divisor);
+  if (symbol != NULL && sep->symbol_after)
+    g_string_append_printf (out, "%s%s", sep->symbol_spaced ? "\u00a0" : "", symbol);
+  if (symbol == NULL && currency != NULL && *currency != '\0')
+    g_string_append_printf (out, " %s", currency);
+  return g_string_free (out, FALSE);
+}
+
 /* Public API */
 
 /**
@@ -406,27 +433,27 @@ cd_money_format (gint64      minor,
                  const char *currency)
 {
   g_auto(Separators) sep = { NULL, NULL, NULL, FALSE, FALSE };
-  int digits = cd_money_digits (currency);
-  guint64 divisor = (guint64) powers_of_ten[digits];
-  guint64 m = magnitude (minor);
-  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, m / divisor);
-  const char *symbol = lookup_symbol (currency);
-  GString *out = g_string_new (NULL);
 
   separators_get (&sep);
-  /* The sign goes before the symbol: -¥5.00, not ¥-5.00. */
-  if (minor < 0)
-    g_string_append_c (out, '-');
-  if (symbol != NULL && !sep.symbol_after)
-    g_string_append_printf (out, "%s%s", symbol, sep.symbol_spaced ? "\u00a0" : "");
-  append_grouped (out, whole, &sep);
-  if (digits > 0)
-    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, sep.decimal, digits, m % divisor);
-  if (symbol != NULL && sep.symbol_after)
-    g_string_append_printf (out, "%s%s", sep.symbol_spaced ? "\u00a0" : "", symbol);
-  if (symbol == NULL && currency != NULL && *currency != '\0')
-    g_string_append_printf (out, " %s", currency);
-  return g_string_free (out, FALSE);
+  return format_with (minor, currency, &sep);
+}
+
+/**
+ * cd_money_format_for_buyer:
+ * @currency: (nullable): an ISO 4217 code
+ *
+ * For a message to a buyer, whose language is not the seller's locale: the way both English
+ * and Chinese write money, whatever the locale: "¥1,280.00", "$54.00".
+ *
+ * Returns: (transfer full): @minor for a buyer
+ */
+char *
+cd_money_format_for_buyer (gint64      minor,
+                           const char *currency)
+{
+  Separators sep = { (char *) ",", (char *) ".", (char *) "\3", FALSE, FALSE };
+
+  return format_with (minor, currency, &sep);
 }
 
 /**
