@@ -168,6 +168,61 @@ test_checker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button_named (GtkWidget  *root,
+                   GtkWidget  *widget,
+                   const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *own = GTK_IS_BUTTON (child) ? cd_test_a11y_dup_name (child, root) : NULL;
+      GtkWidget *found;
+
+      if (g_strcmp0 (own, name) == 0)
+        return child;
+      if ((found = find_button_named (root, child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The calendar's arrows are named for what they do (cd-a11y.c names them by position, so
+ * this checks the position: each arrow moves the calendar as its name says). */
+static void
+test_calendar_arrows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 6, 15, 12, 0, 0);
+  const struct {
+    const char *name;
+    int         month;  /* 0 for January, as GtkCalendar counts */
+    int         year;
+  } arrows[] = {
+    { "Previous Month", 4, 2026 }, { "Next Month", 6, 2026 },
+    { "Previous Year", 5, 2025 }, { "Next Year", 5, 2027 },
+  };
+
+  gtk_window_set_child (GTK_WINDOW (window), calendar);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_test_spin (100);
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      GtkWidget *button = find_button_named (calendar, calendar, arrows[i].name);
+      int month, year;
+
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, arrows[i].name);
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), start);
+      g_signal_emit_by_name (button, "clicked");
+      g_object_get (calendar, "month", &month, "year", &year, NULL);
+      g_assert_cmpint (month, ==, arrows[i].month);
+      g_assert_cmpint (year, ==, arrows[i].year);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each check fails where it should, in a subprocess: a control without a name, an icon
  * without a tooltip, a widget that swallows Tab, two controls on one Alt key; and the same
  * window without the fault passes them all. */
@@ -566,6 +621,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/a11y/checker", test_checker);
+  g_test_add_func ("/ui/a11y/calendar-arrows", test_calendar_arrows);
   g_test_add_data_func ("/ui/a11y/checker-fails/unnamed", "unnamed", test_checker_fails);
   g_test_add_data_func ("/ui/a11y/checker-fails/no-tooltip", "no-tooltip", test_checker_fails);
   g_test_add_data_func ("/ui/a11y/checker-fails/trap", "trap", test_checker_fails);
