@@ -629,17 +629,18 @@ cd_test_a11y_dup_listed_shortcuts (void)
       for (guint i = 0; words[i] != NULL; i++)
         {
           g_auto(GStrv) range = g_strsplit (words[i], "...", 2);
-          guint first[2] = { 0, 0 }, last[2] = { 0, 0 };
+          guint first = 0, last = 0;
+          GdkModifierType modifiers = 0, last_modifiers = 0;
 
           if (words[i][0] == '\0')
             continue;
-          g_assert_true (gtk_accelerator_parse (range[0], &first[0], (GdkModifierType *) &first[1]));
-          last[0] = first[0];
+          g_assert_true (gtk_accelerator_parse (range[0], &first, &modifiers));
+          last = first;
           if (range[1] != NULL)
-            g_assert_true (gtk_accelerator_parse (range[1], &last[0], (GdkModifierType *) &last[1]));
-          for (guint key = first[0]; key <= last[0]; key++)
+            g_assert_true (gtk_accelerator_parse (range[1], &last, &last_modifiers));
+          for (guint key = first; key <= last; key++)
             {
-              guint pair[2] = { key, first[1] };
+              guint pair[2] = { key, (guint) modifiers };
 
               g_array_append_val (keys, pair);
             }
@@ -674,7 +675,8 @@ cd_test_a11y_assert_shortcuts_listed (GtkWidget *widget,
           if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
               !GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
             continue;
-          keyval = gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          keyval = gdk_keyval_to_lower (keyval);
           modifiers = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
           if (keyval == GDK_KEY_KP_Enter)
             keyval = GDK_KEY_Return;

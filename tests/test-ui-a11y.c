@@ -341,8 +341,9 @@ test_main_window (Fixture       *f,
   cd_test_spin (200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   cd_test_spin (200);
-  cd_test_a11y_assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR),
-                       "case search");
+  cd_test_a11y_assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                             GTK_TYPE_SEARCH_BAR),
+                                    "case search");
   cd_test_a11y_assert_named (GTK_WIDGET (f->window), "case search", 10);
   cd_test_a11y_assert_popovers_named (GTK_WIDGET (f->window), "cases");
 
@@ -350,8 +351,9 @@ test_main_window (Fixture       *f,
   cd_test_a11y_settle (GTK_WIDGET (f->window));
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "case");
   cd_test_a11y_assert_named (GTK_WIDGET (f->window), "case page", 10);
-  cd_test_a11y_assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE),
-                       "case page");
+  cd_test_a11y_assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window),
+                                                             CD_TYPE_CASE_PAGE),
+                                    "case page");
   cd_test_a11y_assert_keyboard_reaches (GTK_WIDGET (f->window), "case page");
   cd_test_a11y_assert_mnemonics_unique (GTK_WIDGET (f->window), "case page");
   cd_test_a11y_assert_popovers_named (GTK_WIDGET (f->window), "case page");
@@ -559,7 +561,9 @@ test_wizard (Fixture       *f,
       g_assert_cmpint (cd_wizard_get_current_step (CD_WIZARD (wizard)), ==, step);
       cd_test_a11y_assert_named (GTK_WIDGET (wizard), where, 10);
       cd_test_a11y_assert_popovers_named (GTK_WIDGET (wizard), where);
-      cd_test_a11y_assert_focus_within (GTK_WIDGET (cd_wizard_get_step (CD_WIZARD (wizard), step)), where);
+      cd_test_a11y_assert_focus_within (GTK_WIDGET (cd_wizard_get_step (CD_WIZARD (wizard),
+                                                                         step)),
+                                        where);
       cd_test_a11y_assert_keyboard_reaches (GTK_WIDGET (wizard), where);
       cd_test_a11y_assert_mnemonics_unique (GTK_WIDGET (wizard), where);
     }
@@ -571,33 +575,26 @@ test_shortcuts_listed (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GArray) listed = cd_test_a11y_dup_listed_shortcuts ();
+  GtkWidget *window = GTK_WIDGET (f->window);
   GtkWindow *wizard;
 
   g_assert_cmpuint (listed->len, >=, 20);
-  cd_test_a11y_assert_shortcuts_listed (GTK_WIDGET (f->window), listed);
+  cd_test_a11y_assert_shortcuts_listed (window, listed);
   cd_window_show_view (f->window, "blacklist");
-  cd_test_spin (200);
-  cd_test_a11y_assert_shortcuts_listed (cd_test_find_descendant (GTK_WIDGET (f->window),
-                                                    CD_TYPE_BLACKLIST_VIEW), listed);
+  cd_test_a11y_settle (window);
+  cd_test_a11y_assert_shortcuts_listed (cd_test_find_descendant (window, CD_TYPE_BLACKLIST_VIEW),
+                                        listed);
   cd_window_show_view (f->window, "templates");
-  cd_test_spin (200);
-  cd_test_a11y_assert_shortcuts_listed (cd_test_find_descendant (GTK_WIDGET (f->window),
-                                                    CD_TYPE_TEMPLATES_VIEW), listed);
-  /* The case list with its search bar open and each of its popovers. */
+  cd_test_a11y_settle (window);
+  cd_test_a11y_assert_shortcuts_listed (cd_test_find_descendant (window, CD_TYPE_TEMPLATES_VIEW),
+                                        listed);
   cd_window_show_view (f->window, "open");
-  cd_test_spin (200);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  cd_test_spin (200);
-  cd_test_a11y_assert_focus_within (cd_test_find_descendant (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR),
-                       "case search");
-  cd_test_a11y_assert_named (GTK_WIDGET (f->window), "case search", 10);
-  cd_test_a11y_assert_popovers_named (GTK_WIDGET (f->window), "cases");
-
+  cd_test_a11y_settle (window);
   cd_window_show_case (f->window, first_case_id (f));
-  cd_test_spin (200);
-  cd_test_a11y_assert_shortcuts_listed (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_PAGE),
-                           listed);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-guided", NULL));
+  cd_test_a11y_settle (window);
+  cd_test_a11y_assert_shortcuts_listed (cd_test_find_descendant (window, CD_TYPE_CASE_PAGE),
+                                        listed);
+  g_assert_true (gtk_widget_activate_action (window, "win.new-guided", NULL));
   cd_test_spin (200);
   wizard = find_toplevel (CD_TYPE_WIZARD);
   g_assert_nonnull (wizard);
