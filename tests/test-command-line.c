@@ -101,11 +101,11 @@ test_import_export (void)
 
   run_compdesk (&import, "--database", db, "--import", example, NULL);
   g_assert_cmpint (exit_code (&import), ==, 0);
-  g_assert_nonnull (strstr (import.err, "Cases: 2 added"));
+  g_assert_nonnull (strstr (import.err, "\n2 cases added, 0 cases updated, 0 cases unchanged.\n"));
 
   run_compdesk (&again, "--database", db, "--import", example, NULL);
   g_assert_cmpint (exit_code (&again), ==, 0);
-  g_assert_nonnull (strstr (again.err, "0 added, 0 updated, 2 unchanged"));
+  g_assert_nonnull (strstr (again.err, "0 cases added, 0 cases updated, 2 cases unchanged."));
 
   run_compdesk (&to_stdout, "--database", db, "--export", "-", NULL);
   g_assert_cmpint (exit_code (&to_stdout), ==, 0);
@@ -295,7 +295,7 @@ test_check_buyer (void)
 
   run_compdesk (&import, "--database", db, "--import-blacklist", json, NULL);
   g_assert_cmpint (exit_code (&import), ==, 0);
-  g_assert_nonnull (strstr (import.err, "Blacklist entries: 4 added"));
+  g_assert_nonnull (strstr (import.err, "4 blacklist entries added"));
 
   check_buyer (&nickname, db, "luckystar");
   g_assert_cmpint (exit_code (&nickname), ==, 0);
@@ -401,7 +401,8 @@ test_blacklist_files (void)
   /* CSV in, by the name and by the content. */
   run_compdesk (&run, "--database", from_csv, "--import-blacklist", csv_path, NULL);
   g_assert_cmpint (exit_code (&run), ==, 0);
-  g_assert_nonnull (strstr (run.err, "Blacklist entries: 4 added, 0 updated, 0 unchanged"));
+  g_assert_nonnull (strstr (run.err, "4 blacklist entries added, 0 blacklist entries updated, "
+                                   "0 blacklist entries unchanged."));
   run_clear (&run);
   run_compdesk (&run, "--database", from_csv, "--check-buyer", "LUCKYSTAR", NULL);
   g_assert_cmpint (exit_code (&run), ==, 0);
@@ -410,7 +411,7 @@ test_blacklist_files (void)
   txt = write_file (dir, "list.txt", csv);
   run_compdesk (&run, "--database", from_txt, "--import-blacklist", txt, NULL);
   g_assert_cmpint (exit_code (&run), ==, 0);
-  g_assert_nonnull (strstr (run.err, "4 added"));
+  g_assert_nonnull (strstr (run.err, "4 blacklist entries added"));
   run_clear (&run);
 
   /* A whole export is not a blacklist; a bad row names its line. */

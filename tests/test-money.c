@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <locale.h>
+
 #include "cd-error.h"
 #include "cd-money.h"
 #include "cd-test-util.h"
@@ -88,6 +90,16 @@ test_format_small_and_large (void)
   assert_format (-500, "CNY", "-¥5.00");
   assert_format (G_MININT64, "CNY", "-¥92233720368547758.08");
   assert_format (-1, "XYZ", "-0.01 XYZ");
+}
+
+static void
+assert_for_buyer (gint64      minor,
+                  const char *currency,
+                  const char *expected)
+{
+  g_autofree char *text = cd_money_format_for_buyer (minor, currency);
+
+  g_assert_cmpstr (text, ==, expected);
 }
 
 static void
@@ -214,6 +226,103 @@ test_parse_overflow (void)
   g_assert_true (g_strstr_len (error->message, -1, "large") != NULL);
 }
 
+/* Grouping and the decimal mark come from the locale (LC_MONETARY); symbol and decimal
+ * places from the currency. C has no grouping; zh_CN groups by three with commas. */
+static void
+test_format_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  const gint64 amounts[] = { 0, 99, 128000, 123456789, G_MAXINT64 };
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  assert_format (123456789, "CNY", "¥1234567.89");
+  assert_format (1234567, "JPY", "¥1234567");
+  /* A message to a buyer is in the buyer's language, not the seller's locale: written the
+   * way English and Chinese both write money. */
+  assert_for_buyer (123456789, "CNY", "¥1,234,567.89");
+  assert_for_buyer (1280, "JPY", "¥1,280");
+  assert_for_buyer (-500, "USD", "-$5.00");
+  assert_for_buyer (12800, "CHF", "128.00 CHF");
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      setlocale (LC_ALL, saved);
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed (tools/setup installs it)");
+      return;
+    }
+  assert_format (12800, "CNY", "¥128.00");
+  assert_format (128000, "CNY", "¥1,280.00");
+  assert_format (123456789, "CNY", "¥1,234,567.89");
+  assert_format (1280, "JPY", "¥1,280");
+  assert_format (128, "JPY", "¥128");
+  assert_format (123456, "USD", "$1,234.56");
+  assert_format (123456, "EUR", "€1,234.56");
+  assert_format (-123456, "CNY", "-¥1,234.56");
+  assert_format (1234567, "KWD", "1,234.567 KWD");
+  assert_format (123456, "XYZ", "1,234.56 XYZ");
+  assert_format (G_MAXINT64, "CNY", "¥92,233,720,368,547,758.07");
+  /* What is shown is read back, in the locale it was shown in. */
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autofree char *cny = cd_money_format (amounts[i], "CNY");
+      g_autofree char *jpy = cd_money_format (amounts[i], "JPY");
+
+      assert_parse (cny, "CNY", amounts[i]);
+      assert_parse (jpy, "JPY", amounts[i]);
+    }
+  /* The plain form, for entry fields and files, is the same everywhere. */
+  {
+    g_autofree char *plain = cd_money_format_plain (123456789, "CNY");
+
+    g_assert_cmpstr (plain, ==, "1234567.89");
+  }
+  setlocale (LC_ALL, saved);
+}
+
+/* Locales that write money otherwise, where installed (tools/setup installs only zh_CN):
+ * the grouping, the decimal mark and the symbol's place follow the locale, and what is shown
+ * is read back. */
+static void
+test_format_other_locales (void)
+{
+  static const struct {
+    const char *locale;
+    const char *euros;  /* 123456 cents */
+    const char *yen;    /* 1280000 yen */
+  } cases[] = {
+    { "en_US.UTF-8", "€1,234.56", "¥1,280,000" },
+    { "de_DE.UTF-8", "1.234,56\u00a0€", "1.280.000\u00a0¥" },
+    { "fr_FR.UTF-8", "1\u202f234,56\u00a0€", "1\u202f280\u202f000\u00a0¥" },
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  guint tested = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const gint64 amounts[] = { 0, 99, 128000, 123456789 };
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        continue;
+      tested++;
+      assert_format (123456, "EUR", cases[i].euros);
+      assert_format (1280000, "JPY", cases[i].yen);
+      for (guint j = 0; j < G_N_ELEMENTS (amounts); j++)
+        {
+          g_autofree char *eur = cd_money_format (amounts[j], "EUR");
+          g_autofree char *jpy = cd_money_format (amounts[j], "JPY");
+
+          assert_parse (eur, "EUR", amounts[j]);
+          assert_parse (jpy, "JPY", amounts[j]);
+        }
+      assert_for_buyer (123456, "EUR", "€1,234.56");
+      /* The ASCII way still reads as it always did. */
+      assert_parse ("1234.56", "EUR", 123456);
+    }
+  setlocale (LC_ALL, saved);
+  if (tested == 0)
+    g_test_skip ("none of en_US, de_DE, fr_FR is installed");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +333,8 @@ main (int    argc,
   g_test_add_func ("/money/format/symbols", test_format_symbols);
   g_test_add_func ("/money/format/small-and-large", test_format_small_and_large);
   g_test_add_func ("/money/format/plain-round-trip", test_format_plain_round_trip);
+  g_test_add_func ("/money/format/locale", test_format_locale);
+  g_test_add_func ("/money/format/other-locales", test_format_other_locales);
   g_test_add_func ("/money/parse/plain", test_parse_plain);
   g_test_add_func ("/money/parse/decorated", test_parse_decorated);
   g_test_add_func ("/money/parse/refuses", test_parse_refuses);

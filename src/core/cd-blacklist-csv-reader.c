@@ -317,7 +317,9 @@ read_uid (CdCsvTable        *table,
 
   length = g_utf8_strlen (uid, -1);
   if (length > UID_MAX_CHARS)
-    return fail_field (error, line, COL_UID, _("must be 1 to %d characters long"),
+    return fail_field (error, line, COL_UID,
+                       g_dngettext (GETTEXT_PACKAGE, "must be 1 to %d character long",
+                                    "must be 1 to %d characters long", UID_MAX_CHARS),
                        UID_MAX_CHARS);
   /* Two versions of one entry in one file have no order to decide between them. */
   first_line = GPOINTER_TO_UINT (g_hash_table_lookup (table->uid_lines, uid));
@@ -346,7 +348,11 @@ read_case_uids (CdCsvTable        *table,
         continue;
       if (g_utf8_strlen (uids[i], -1) > UID_MAX_CHARS)
         return fail_field (error, line, COL_CASE_UIDS,
-                           _("each uid must be 1 to %d characters long"), UID_MAX_CHARS);
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "each uid must be 1 to %d character long",
+                                        "each uid must be 1 to %d characters long",
+                                        UID_MAX_CHARS),
+                           UID_MAX_CHARS);
       g_ptr_array_add (entry->case_uids, g_strdup (uids[i]));
     }
   return TRUE;

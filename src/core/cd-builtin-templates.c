@@ -382,7 +382,7 @@ cd_builtin_templates_describe_remedy (CdCompensation *compensation,
     return g_strdup (with);
   if (compensation->amount <= 0)
     return g_strdup (plain);
-  amount = cd_money_format (compensation->amount, currency);
+  amount = cd_money_format_for_buyer (compensation->amount, currency);
   at = strstr (with, "%s");
   g_string_append_len (out, with, at - with);
   g_string_append (out, amount);
@@ -543,7 +543,7 @@ cd_builtin_templates_case_values (CdCase     *kase,
   if (paid == NULL)
     paid = find_compensation (kase, is_on_offer, 0, TRUE);
   if (paid != NULL)
-    amount = cd_money_format (paid->amount, currency);
+    amount = cd_money_format_for_buyer (paid->amount, currency);
 
   insert_value (values, CD_PLACEHOLDER_BUYER, kase->customer_name);
   insert_value (values, CD_PLACEHOLDER_PRODUCT, kase->product);

@@ -135,7 +135,10 @@ read_uid (Import      *import,
   length = g_utf8_strlen (*out, -1);
   if (length < 1 || length > UID_MAX_CHARS)
     {
-      return fail_at (import, "uid", _("must be 1 to %d characters long"), UID_MAX_CHARS);
+      return fail_at (import, "uid",
+                      g_dngettext (GETTEXT_PACKAGE, "must be 1 to %d character long",
+                                   "must be 1 to %d characters long", UID_MAX_CHARS),
+                      UID_MAX_CHARS);
     }
   return TRUE;
 }
@@ -527,7 +530,10 @@ cd_import_read_entry (Import     *import,
       if (length < 1 || length > UID_MAX_CHARS)
         {
           gsize mark = cd_import_push_index (import, "case_uids", i);
-          cd_import_fail (import, _("must be a string of 1 to %d characters"), UID_MAX_CHARS);
+          cd_import_fail (import,
+                          g_dngettext (GETTEXT_PACKAGE, "must be a string of 1 to %d character",
+                                       "must be a string of 1 to %d characters", UID_MAX_CHARS),
+                          UID_MAX_CHARS);
           cd_import_pop (import, mark);
           return NULL;
         }

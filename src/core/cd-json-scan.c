@@ -101,8 +101,12 @@ skip_value (Scanner *s,
       if (depth + 1 > s->max_depth)
         {
           g_set_error (s->error, CD_ERROR, CD_ERROR_IMPORT,
-                       _("the file is nested more than %d levels deep (at byte %zu); "
-                         "it is not a CompDesk export"),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "the file is nested more than %d level deep (at byte %zu); "
+                                    "it is not a CompDesk export",
+                                    "the file is nested more than %d levels deep (at byte %zu); "
+                                    "it is not a CompDesk export",
+                                    s->max_depth),
                        s->max_depth, (size_t) s->pos);
           return FALSE;
         }

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
+#include <locale.h>
 #include <string.h>
 
 #include "cd-error.h"
@@ -39,6 +41,99 @@ static const struct {
 static const gint64 powers_of_ten[] = { 1, 10, 100, 1000 };
 
 /* Helpers */
+
+/* How the locale writes money (LC_MONETARY): "1,280.00" in zh_CN and en_US, "1.280,00" in
+ * de_DE, "1280.00" in C, which has no grouping and no decimal mark of its own. */
+typedef struct
+{
+  char     *thousands;
+  char     *decimal;
+  char     *grouping;
+  gboolean  symbol_after;   /* "12,80 €" rather than "€12,80" */
+  gboolean  symbol_spaced;  /* a space between number and symbol */
+} Separators;
+
+static void
+separators_get (Separators *sep)
+{
+  const struct lconv *conv = localeconv ();
+
+  /* Copied at once: the next localeconv() or setlocale() may overwrite them. */
+  sep->thousands = g_strdup (conv->mon_thousands_sep != NULL ? conv->mon_thousands_sep : "");
+  sep->decimal = g_strdup (conv->mon_decimal_point != NULL && conv->mon_decimal_point[0] != '\0'
+                           ? conv->mon_decimal_point : ".");
+  sep->grouping = g_strdup (conv->mon_grouping != NULL ? conv->mon_grouping : "");
+  /* CHAR_MAX (as in C) says nothing: the symbol goes first. */
+  sep->symbol_after = conv->p_cs_precedes == 0;
+  sep->symbol_spaced = conv->p_sep_by_space == 1;
+}
+
+static void
+separators_clear (Separators *sep)
+{
+  g_clear_pointer (&sep->thousands, g_free);
+  g_clear_pointer (&sep->decimal, g_free);
+  g_clear_pointer (&sep->grouping, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Separators, separators_clear)
+
+/* Appends the ASCII digits @digits with the locale's thousands separators: @grouping lists
+ * group sizes from the right, the last one repeating; 0 repeats the previous, CHAR_MAX ends
+ * the grouping. */
+static void
+append_grouped (GString          *out,
+                const char       *digits,
+                const Separators *sep)
+{
+  gsize n = strlen (digits);
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize pos = n;
+  const char *g = sep->grouping;
+  int size = 0;
+
+  if (sep->thousands[0] != '\0')
+    while (TRUE)
+      {
+        if (*g != '\0' && *g != 0)
+          size = *g++;
+        if (size <= 0 || size == CHAR_MAX || pos <= (gsize) size)
+          break;
+        pos -= (gsize) size;
+        g_array_prepend_val (cuts, pos);
+      }
+
+  pos = 0;
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      gsize cut = g_array_index (cuts, gsize, i);
+
+      g_string_append_len (out, digits + pos, (gssize) (cut - pos));
+      g_string_append (out, sep->thousands);
+      pos = cut;
+    }
+  g_string_append (out, digits + pos);
+}
+
+/* The locale's way back to the ASCII one cd_money_parse() reads: thousands separators
+ * dropped, the decimal mark made a point. NULL if the locale writes money as C does. */
+static char *
+dup_delocalized (const char *text)
+{
+  g_auto(Separators) sep = { NULL, NULL, NULL, FALSE, FALSE };
+  g_autoptr(GString) out = NULL;
+
+  separators_get (&sep);
+  if (g_str_equal (sep.decimal, ".") &&
+      (sep.thousands[0] == '\0' || g_str_equal (sep.thousands, ",")))
+    return NULL;
+  out = g_string_new (text);
+  if (sep.thousands[0] != '\0')
+    g_string_replace (out, sep.thousands, "", 0);
+  if (!g_str_equal (sep.decimal, "."))
+    g_string_replace (out, sep.decimal, ".", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
 static const char *
 lookup_symbol (const char *currency)
@@ -102,6 +197,12 @@ skip_currency_suffix (const char **p,
                       const char  *currency)
 {
   skip_spaces (p);
+  /* "1.234,56 €", as German and French write it. */
+  if (skip_prefix (p, lookup_symbol (currency), FALSE))
+    {
+      skip_spaces (p);
+      return;
+    }
   if (!skip_prefix (p, currency, TRUE) && g_strcmp0 (currency, "CNY") == 0)
     {
       /* 元 and 块 are how Chinese sellers write yuan after a number. */
@@ -195,88 +296,11 @@ set_decimals_error (const char  *currency,
   return FALSE;
 }
 
-/* Public API */
-
-/**
- * cd_money_digits:
- * @currency: (nullable): an ISO 4217 code
- *
- * Returns: how many decimal digits the currency's minor unit has: 2 for CNY, 0 for JPY
- */
-int
-cd_money_digits (const char *currency)
-{
-  if (currency == NULL)
-    return 2;
-  for (guint i = 0; i < G_N_ELEMENTS (digit_table); i++)
-    if (strcmp (digit_table[i].code, currency) == 0)
-      return digit_table[i].digits;
-  return 2;
-}
-
-/**
- * cd_money_format_plain:
- * @currency: (nullable): an ISO 4217 code
- *
- * The number alone, as cd_money_parse() reads it back: "128.50" for 12850 fen.
- *
- * Returns: (transfer full): @minor in major units, without symbol or code
- */
-char *
-cd_money_format_plain (gint64      minor,
-                       const char *currency)
-{
-  int digits = cd_money_digits (currency);
-  guint64 divisor = (guint64) powers_of_ten[digits];
-  guint64 m = magnitude (minor);
-  const char *sign = minor < 0 ? "-" : "";
-
-  if (digits == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, m);
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT, sign, m / divisor,
-                          digits, m % divisor);
-}
-
-/**
- * cd_money_format:
- * @currency: (nullable): an ISO 4217 code
- *
- * Returns: (transfer full): @minor for people: "¥128.00", "$54.00", "128.00 CHF"
- */
-char *
-cd_money_format (gint64      minor,
-                 const char *currency)
-{
-  g_autofree char *plain = cd_money_format_plain (minor, currency);
-  const char *symbol = lookup_symbol (currency);
-  const char *sign = minor < 0 ? "-" : "";
-  const char *number = minor < 0 ? plain + 1 : plain;
-
-  /* The sign goes before the symbol: -¥5.00, not ¥-5.00. */
-  if (symbol != NULL)
-    return g_strconcat (sign, symbol, number, NULL);
-  if (currency == NULL || *currency == '\0')
-    return g_strdup (plain);
-  return g_strdup_printf ("%s %s", plain, currency);
-}
-
-/**
- * cd_money_parse:
- * @text: what the user typed: "128", "128.5", " 1,280.00 ", "¥128", "１２８"
- * @currency: (nullable): the shop's ISO 4217 code; it decides the decimal places
- * @minor: (out): the amount in minor units
- *
- * Reads a non-negative amount. Full-width digits and punctuation are read as ASCII (NFKC),
- * the currency's symbol or code may come first, thousands separators are allowed in groups
- * of three.
- *
- * Returns: %TRUE, or %FALSE with a translated CD_ERROR_INVALID that says what is wrong
- */
-gboolean
-cd_money_parse (const char  *text,
-                const char  *currency,
-                gint64      *minor,
-                GError     **error)
+static gboolean
+parse_ascii (const char  *text,
+             const char  *currency,
+             gint64      *minor,
+             GError     **error)
 {
   g_autofree char *normal = NULL;
   int digits = cd_money_digits (currency);
@@ -323,4 +347,144 @@ cd_money_parse (const char  *text,
 
   *minor = (gint64) (whole * (guint64) powers_of_ten[digits] + scaled);
   return TRUE;
+}
+
+static char *
+format_with (gint64            minor,
+             const char       *currency,
+             const Separators *sep)
+{
+  int digits = cd_money_digits (currency);
+  guint64 divisor = (guint64) powers_of_ten[digits];
+  guint64 m = magnitude (minor);
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, m / divisor);
+  const char *symbol = lookup_symbol (currency);
+  GString *out = g_string_new (NULL);
+
+  /* The sign goes before the symbol: -¥5.00, not ¥-5.00. */
+  if (minor < 0)
+    g_string_append_c (out, '-');
+  if (symbol != NULL && !sep->symbol_after)
+    g_string_append_printf (out, "%s%s", symbol, sep->symbol_spaced ? "\u00a0" : "");
+  append_grouped (out, whole, sep);
+  if (digits > 0)
+    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, sep->decimal, digits, m % divisor);
+  if (symbol != NULL && sep->symbol_after)
+    g_string_append_printf (out, "%s%s", sep->symbol_spaced ? "\u00a0" : "", symbol);
+  if (symbol == NULL && currency != NULL && *currency != '\0')
+    g_string_append_printf (out, " %s", currency);
+  return g_string_free (out, FALSE);
+}
+
+/* Public API */
+
+/**
+ * cd_money_digits:
+ * @currency: (nullable): an ISO 4217 code
+ *
+ * Returns: how many decimal digits the currency's minor unit has: 2 for CNY, 0 for JPY
+ */
+int
+cd_money_digits (const char *currency)
+{
+  if (currency == NULL)
+    return 2;
+  for (guint i = 0; i < G_N_ELEMENTS (digit_table); i++)
+    if (strcmp (digit_table[i].code, currency) == 0)
+      return digit_table[i].digits;
+  return 2;
+}
+
+/**
+ * cd_money_format_plain:
+ * @currency: (nullable): an ISO 4217 code
+ *
+ * The number alone, as cd_money_parse() reads it back: "128.50" for 12850 fen.
+ *
+ * Returns: (transfer full): @minor in major units, without symbol or code
+ */
+char *
+cd_money_format_plain (gint64      minor,
+                       const char *currency)
+{
+  int digits = cd_money_digits (currency);
+  guint64 divisor = (guint64) powers_of_ten[digits];
+  guint64 m = magnitude (minor);
+  const char *sign = minor < 0 ? "-" : "";
+
+  if (digits == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, m);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT, sign, m / divisor,
+                          digits, m % divisor);
+}
+
+/**
+ * cd_money_format:
+ * @currency: (nullable): an ISO 4217 code
+ *
+ * For people: the currency's symbol and decimal places; the locale's grouping, decimal mark
+ * and place for the symbol. "¥1,280.00" in zh_CN, "¥1280" for JPY in C, "1.280,00 €" in
+ * de_DE; a currency without a symbol shows its code after the number ("1,280.00 CHF").
+ *
+ * Returns: (transfer full): @minor for people: "¥128.00", "$54.00", "128.00 CHF"
+ */
+char *
+cd_money_format (gint64      minor,
+                 const char *currency)
+{
+  g_auto(Separators) sep = { NULL, NULL, NULL, FALSE, FALSE };
+
+  separators_get (&sep);
+  return format_with (minor, currency, &sep);
+}
+
+/**
+ * cd_money_format_for_buyer:
+ * @currency: (nullable): an ISO 4217 code
+ *
+ * For a message to a buyer, whose language is not the seller's locale: the way both English
+ * and Chinese write money, whatever the locale: "¥1,280.00", "$54.00".
+ *
+ * Returns: (transfer full): @minor for a buyer
+ */
+char *
+cd_money_format_for_buyer (gint64      minor,
+                           const char *currency)
+{
+  Separators sep = { (char *) ",", (char *) ".", (char *) "\3", FALSE, FALSE };
+
+  return format_with (minor, currency, &sep);
+}
+
+/**
+ * cd_money_parse:
+ * @text: what the user typed: "128", "128.5", " 1,280.00 ", "¥128", "１２８"
+ * @currency: (nullable): the shop's ISO 4217 code; it decides the decimal places
+ * @minor: (out): the amount in minor units
+ *
+ * Reads a non-negative amount. Full-width digits and punctuation are read as ASCII (NFKC),
+ * the currency's symbol or code may come first, thousands separators are allowed in groups
+ * of three. What the locale writes ("1.280,00" in de_DE) is read too, when the ASCII reading
+ * fails.
+ *
+ * Returns: %TRUE, or %FALSE with a translated CD_ERROR_INVALID that says what is wrong
+ */
+gboolean
+cd_money_parse (const char  *text,
+                const char  *currency,
+                gint64      *minor,
+                GError     **error)
+{
+  g_autoptr(GError) ascii_error = NULL;
+  g_autofree char *local = NULL;
+
+  g_return_val_if_fail (minor != NULL, FALSE);
+
+  if (parse_ascii (text, currency, minor, &ascii_error))
+    return TRUE;
+  local = text != NULL ? dup_delocalized (text) : NULL;
+  if (local != NULL && parse_ascii (local, currency, minor, NULL))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&ascii_error));
+  return FALSE;
 }

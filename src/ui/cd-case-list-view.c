@@ -141,12 +141,30 @@ static guint signals[N_SIGNALS];
 /* Helpers */
 
 static void
+update_subtitle (CdCaseListView *self,
+                 gboolean        narrowed)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *subtitle = NULL;
+
+  if (narrowed)
+    /* Translators: under a case view's title while searching or filtering */
+    subtitle = g_strdup_printf (ngettext ("%u matching case", "%u matching cases", n), n);
+  else
+    /* Translators: under a case view's title, such as "Open Cases" */
+    subtitle = g_strdup_printf (ngettext ("%u case", "%u cases", n), n);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
 update_empty_state (CdCaseListView *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
   gboolean searching = self->query->search != NULL && self->query->search[0] != '\0';
   gboolean filtering = self->query->platform != CD_ANY || self->query->stage != CD_ANY ||
                        self->query->category != CD_ANY || self->query->severity != CD_ANY;
+
+  update_subtitle (self, searching || filtering);
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   if (!empty)

@@ -64,7 +64,7 @@ build_row (const char *title,
       GtkWidget *label = make_label (detail, detail_class);
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_box_append (GTK_BOX (text), label);
     }
   gtk_box_append (GTK_BOX (box), text);

@@ -99,6 +99,82 @@ is_large_file (const char *path)
   return g_stat (path, &buf) == 0 && buf.st_size > PROGRESS_MIN_BYTES;
 }
 
+/* The summary after an import: one line a kind of record, each count with its own plural
+ * form ("1 case added, 2 cases updated, 0 cases unchanged."). */
+
+static void
+print_imported (const char *display_name)
+{
+  /* Translators: the first line of the summary after "compdesk --import FILE"; %s is the
+   * file name. One line for each kind of record follows. */
+  g_printerr (_("Imported %s.\n"), display_name);
+}
+
+static void
+print_counts (const char *added,
+              const char *updated,
+              const char *unchanged)
+{
+  /* Translators: one line of the summary after an import: three counts such as
+   * "2 cases added", "1 case updated", "0 cases unchanged" */
+  g_printerr (_("%s, %s, %s.\n"), added, updated, unchanged);
+}
+
+static void
+print_case_counts (const CdImportStats *stats)
+{
+  g_autofree char *added =
+    g_strdup_printf (ngettext ("%u case added", "%u cases added", stats->cases_added),
+                     stats->cases_added);
+  g_autofree char *updated =
+    g_strdup_printf (ngettext ("%u case updated", "%u cases updated", stats->cases_updated),
+                     stats->cases_updated);
+  g_autofree char *unchanged =
+    g_strdup_printf (ngettext ("%u case unchanged", "%u cases unchanged",
+                               stats->cases_unchanged),
+                     stats->cases_unchanged);
+
+  print_counts (added, updated, unchanged);
+}
+
+static void
+print_entry_counts (const CdImportStats *stats)
+{
+  g_autofree char *added =
+    g_strdup_printf (ngettext ("%u blacklist entry added", "%u blacklist entries added",
+                               stats->entries_added),
+                     stats->entries_added);
+  g_autofree char *updated =
+    g_strdup_printf (ngettext ("%u blacklist entry updated", "%u blacklist entries updated",
+                               stats->entries_updated),
+                     stats->entries_updated);
+  g_autofree char *unchanged =
+    g_strdup_printf (ngettext ("%u blacklist entry unchanged", "%u blacklist entries unchanged",
+                               stats->entries_unchanged),
+                     stats->entries_unchanged);
+
+  print_counts (added, updated, unchanged);
+}
+
+static void
+print_template_counts (const CdImportStats *stats)
+{
+  g_autofree char *added =
+    g_strdup_printf (ngettext ("%u template added", "%u templates added",
+                               stats->templates_added),
+                     stats->templates_added);
+  g_autofree char *updated =
+    g_strdup_printf (ngettext ("%u template updated", "%u templates updated",
+                               stats->templates_updated),
+                     stats->templates_updated);
+  g_autofree char *unchanged =
+    g_strdup_printf (ngettext ("%u template unchanged", "%u templates unchanged",
+                               stats->templates_unchanged),
+                     stats->templates_unchanged);
+
+  print_counts (added, updated, unchanged);
+}
+
 static int
 run_import (CdDatabase *db,
             const char *path)
@@ -123,15 +199,10 @@ run_import (CdDatabase *db,
       return CD_EXIT_FAILED;
     }
 
-  /* Translators: the summary after "compdesk --import FILE"; the first %s is the file name,
-   * each %u a number of records. The labels avoid plural forms. */
-  g_printerr (_("Imported %s. Cases: %u added, %u updated, %u unchanged. "
-                "Blacklist entries: %u added, %u updated, %u unchanged. "
-                "Templates: %u added, %u updated, %u unchanged.\n"),
-              display_name,
-              stats.cases_added, stats.cases_updated, stats.cases_unchanged,
-              stats.entries_added, stats.entries_updated, stats.entries_unchanged,
-              stats.templates_added, stats.templates_updated, stats.templates_unchanged);
+  print_imported (display_name);
+  print_case_counts (&stats);
+  print_entry_counts (&stats);
+  print_template_counts (&stats);
 
   return CD_EXIT_OK;
 }
@@ -176,11 +247,8 @@ run_import_blacklist (CdDatabase *db,
       return CD_EXIT_FAILED;
     }
 
-  /* Translators: the summary after "compdesk --import-blacklist FILE"; %s is the file name,
-   * each %u a number of entries. The labels avoid plural forms. */
-  g_printerr (_("Imported %s. Blacklist entries: %u added, %u updated, %u unchanged.\n"),
-              display_name, stats.entries_added, stats.entries_updated,
-              stats.entries_unchanged);
+  print_imported (display_name);
+  print_entry_counts (&stats);
   return CD_EXIT_OK;
 }
 

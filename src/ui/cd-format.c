@@ -51,3 +51,16 @@ cd_format_date (gint64 usec)
   /* Translators: a date, as strftime() takes it: for example "%Y年%-m月%-d日" in Chinese. */
   return format_local (usec, C_("date", "%-d %b %Y"));
 }
+
+/**
+ * cd_format_time_of_day:
+ *
+ * Returns: (transfer full): @usec as a local time of day ("10:00"), "" for CD_TIME_UNSET
+ */
+char *
+cd_format_time_of_day (gint64 usec)
+{
+  /* Translators: a time of day, as strftime() takes it: for example "%p %l:%M" for a
+   * 12-hour clock. */
+  return format_local (usec, C_("time of day", "%H:%M"));
+}

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-char *cd_format_time  (gint64 usec);
-char *cd_format_date  (gint64 usec);
+char *cd_format_time        (gint64 usec);
+char *cd_format_date        (gint64 usec);
+char *cd_format_time_of_day (gint64 usec);
 
 G_END_DECLS

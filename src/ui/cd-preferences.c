@@ -87,6 +87,20 @@ shop_entry_row (Preferences *prefs,
   return row;
 }
 
+/* libadwaita 1.2's own search button shows only an icon and a tooltip; a screen reader
+ * would call it just "toggle button". */
+static void
+label_search_button (AdwPreferencesWindow *window)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                   ADW_TYPE_PREFERENCES_WINDOW,
+                                                   "search_button");
+
+  if (GTK_IS_ACCESSIBLE (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search Preferences"), -1);
+}
+
 /**
  * cd_preferences_new:
  * @parent: the main window; the preferences are modal to it and go with it
@@ -131,5 +145,6 @@ cd_preferences_new (GtkWindow         *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (cd_policy_editor_new (db, shop->currency)));
+  label_search_button (ADW_PREFERENCES_WINDOW (window));
   return GTK_WINDOW (window);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-a11y.h"
 #include "cd-blacklist-view.h"
 #include "cd-builtin-templates.h"
 #include "cd-case-form.h"
@@ -128,14 +129,32 @@ save_window_state (CdWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* @due: the view lists promises and follow-ups that fall due, not cases */
 static void
 set_count (GtkLabel *label,
-           gint64    count)
+           gint64    count,
+           gboolean  due)
 {
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  g_autofree char *spoken = NULL;
+
+  if (due)
+    /* Translators: what a screen reader says after "Due Today" or "Overdue" in the sidebar */
+    spoken = g_strdup_printf (ngettext ("%lu promise or follow-up",
+                                        "%lu promises and follow-ups", (gulong) count),
+                              (gulong) count);
+  else
+    /* Translators: what a screen reader says after a sidebar view's name, e.g. "Closed,
+     * 3 cases" */
+    spoken = g_strdup_printf (ngettext ("%lu case", "%lu cases", (gulong) count),
+                              (gulong) count);
 
   gtk_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
+  /* The row is named by its title alone; the number is its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  spoken, -1);
 }
 
 static gboolean
@@ -162,11 +181,11 @@ recount (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  set_count (self->count_open, counts[CD_VIEW_OPEN]);
-  set_count (self->count_due_today, counts[CD_VIEW_DUE_TODAY]);
-  set_count (self->count_overdue, counts[CD_VIEW_OVERDUE]);
-  set_count (self->count_closed, counts[CD_VIEW_CLOSED]);
-  set_count (self->count_all, counts[CD_VIEW_ALL]);
+  set_count (self->count_open, counts[CD_VIEW_OPEN], FALSE);
+  set_count (self->count_due_today, counts[CD_VIEW_DUE_TODAY], TRUE);
+  set_count (self->count_overdue, counts[CD_VIEW_OVERDUE], TRUE);
+  set_count (self->count_closed, counts[CD_VIEW_CLOSED], FALSE);
+  set_count (self->count_all, counts[CD_VIEW_ALL], FALSE);
   if (counts[CD_VIEW_OVERDUE] > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->count_overdue), "error");
   else
@@ -326,9 +345,19 @@ static void
 show_content (CdWindow   *self,
               const char *page)
 {
+  GtkWidget *child;
+  GtkWidget *focus;
+
   ensure_page (self, page);
   gtk_stack_set_visible_child_name (self->content_stack, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Folded, the sidebar slides away with the focus on it: the focus follows into the page. */
+  child = gtk_stack_get_visible_child (self->content_stack);
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (adw_leaflet_get_folded (self->leaflet) && child != NULL &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, child)))
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
 /* Signal callbacks */
@@ -675,6 +704,7 @@ cd_window_class_init (CdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  cd_a11y_init ();
   object_class->constructed = cd_window_constructed;
   object_class->dispose = cd_window_dispose;
   object_class->get_property = cd_window_get_property;
@@ -877,12 +907,17 @@ void
 cd_window_show_case (CdWindow *self,
                      gint64    case_id)
 {
+  GtkWidget *focus;
+
   g_return_if_fail (CD_IS_WINDOW (self));
 
   cd_case_page_show_case (self->case_page, case_id);
   show_content (self, "case");
-  /* The page's keys (Escape, Ctrl+E, Delete) work where the focus is. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->case_page));
+  /* The page's keys (Escape, Ctrl+E, Delete) work where the focus is, so it goes to the
+   * page's first control; the page itself cannot take it (grab_focus fails on it). */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->case_page)))
+    gtk_widget_child_focus (GTK_WIDGET (self->case_page), GTK_DIR_TAB_FORWARD);
 }
 
 /* Returns: (transfer none): the name of the page on show: "cases", "case", "welcome" … */

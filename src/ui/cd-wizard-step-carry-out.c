@@ -48,7 +48,7 @@ reference_title (CdCompensationKind kind)
       return _("_Tracking Number");
     case CD_COMPENSATION_COUPON:
     case CD_COMPENSATION_DISCOUNT:
-      return _("_Coupon Code");
+      return _("Co_upon Code");
     case CD_COMPENSATION_FULL_REFUND:
     case CD_COMPENSATION_PARTIAL_REFUND:
     case CD_COMPENSATION_PRICE_DIFFERENCE:

@@ -219,7 +219,7 @@ create_option (CdWizardStepPropose *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              create_money_row (self, c, _("_Amount for the Buyer"), FALSE));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             create_money_row (self, c, _("_Cost to the Shop"), TRUE));
+                             create_money_row (self, c, _("Cos_t to the Shop"), TRUE));
   return group;
 }
 

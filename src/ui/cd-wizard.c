@@ -16,6 +16,7 @@
 
 #include "cd-builtin-templates.h"
 #include "cd-error.h"
+#include "cd-format.h"
 #include "cd-time.h"
 #include "cd-wizard-private.h"
 #include "cd-wizard-step-agree.h"
@@ -119,8 +120,7 @@ update_saved_label (CdWizard *self)
     text = g_strdup (_("Saved when you go on or close"));
   else if (self->saved_at != 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *time = g_date_time_format (now, "%H:%M");
+      g_autofree char *time = cd_format_time_of_day (self->saved_at);
 
       /* Translators: %s is a time of day */
       text = g_strdup_printf (_("Saved at %s"), time);
