@@ -9,9 +9,10 @@
  * the first column view it holds (the case list) from top to bottom, moving the adjustment
  * once per frame tick by a screenful, or by COMPDESK_BENCH_SCROLL_ROWS rows when that is set,
  * turning back at either end, for FRAMES frames.
- * For each frame it writes "scroll-frame WORK_USEC INTERVAL_USEC": the time from the frame
- * clock's update phase (where the scroll happens) to the end of its after-paint, and the time
- * since the previous frame's after-paint. Then it closes the window.
+ * For each frame it writes "scroll-frame WORK_USEC INTERVAL_USEC CPU_USEC": the time from the
+ * frame clock's update phase (where the scroll happens) to the end of its after-paint, the time
+ * since the previous frame's after-paint, and the processor time the thread used between the
+ * first two (which varies less on a busy machine). Then it closes the window.
  *
  * Without either variable, nothing happens.
  *
@@ -35,6 +36,7 @@ typedef struct
   guint          frames_left;
   guint          rows;
   gint64         update_at;
+  gint64         update_cpu;
   gint64         last_paint_at;
   double         direction;
   gboolean       scrolled;
@@ -104,11 +106,21 @@ scroll_one_step (Scroll *scroll)
   gtk_adjustment_set_value (adj, value);
 }
 
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec cpu;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
+  return (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000;
+}
+
 static void
 on_scroll_update_cb (GdkFrameClock *clock,
                      Scroll        *scroll)
 {
   scroll->update_at = g_get_monotonic_time ();
+  scroll->update_cpu = thread_cpu_time ();
   if (scroll->adjustment != NULL)
     {
       scroll_one_step (scroll);
@@ -138,8 +150,9 @@ on_scroll_after_paint_cb (GdkFrameClock *clock,
     }
   else if (scroll->scrolled)
     {
-      g_printerr ("scroll-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
-                  now - scroll->update_at, now - scroll->last_paint_at);
+      g_printerr ("scroll-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                  " %" G_GINT64_FORMAT "\n", now - scroll->update_at, now - scroll->last_paint_at,
+                  thread_cpu_time () - scroll->update_cpu);
       if (--scroll->frames_left == 0)
         {
           g_signal_handler_disconnect (clock, scroll->update_handler);
