@@ -11,7 +11,8 @@
  * GTK 4.8's list builds, binds and measures a widget for up to 200 rows around its anchor
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c), however few fit on screen: with a long list
  * that was most of what the window did before its first frame. So the column view sees only
- * the first FIRST_FRAME_ROWS rows (a GtkSliceListModel) until it has been drawn once.
+ * the first FIRST_FRAME_ROWS rows (a GtkSliceListModel) until it has been drawn once, and then
+ * a few more each frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,8 @@
 /* What a maximised window on a 1200-pixel-high screen shows; a taller one shows the rest a
  * frame later. */
 #define FIRST_FRAME_ROWS 32
+/* GTK_LIST_VIEW_MAX_LIST_ITEMS */
+#define ROWS_BUILT_BY_GTK 200
 
 typedef enum
 {
@@ -461,18 +464,25 @@ on_column_view_activate_cb (GtkColumnView  *view,
     g_signal_emit (self, signals[CASE_ACTIVATED], 0, summary->id);
 }
 
-/* The column view has been drawn once: from now on it sees every row. */
+/* The column view has been drawn once: it sees FIRST_FRAME_ROWS more rows each frame until GTK
+ * has built its 200 row widgets, then every row, so no one frame builds them all. */
 static gboolean
 on_column_view_tick_cb (GtkWidget     *widget,
                         GdkFrameClock *clock,
                         gpointer       user_data)
 {
   CdCaseListView *self = CD_CASE_LIST_VIEW (user_data);
+  guint size = gtk_slice_list_model_get_size (self->slice);
   int *ticks = g_object_get_data (G_OBJECT (widget), "cd-ticks");
 
   /* The first tick comes before the first frame is drawn, the second after. */
   if ((*ticks)++ == 0)
     return G_SOURCE_CONTINUE;
+  if (size < ROWS_BUILT_BY_GTK && size < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    {
+      gtk_slice_list_model_set_size (self->slice, size + FIRST_FRAME_ROWS);
+      return G_SOURCE_CONTINUE;
+    }
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
   return G_SOURCE_REMOVE;
 }
