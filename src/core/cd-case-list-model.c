@@ -6,6 +6,12 @@
  * same at the start and at the end is kept, and one items-changed covers the rest, so an
  * insertion, a removal or a move touches only the rows between.
  *
+ * A new query reads the first ids at once and the rest in idle time. Usually it counts its
+ * cases first, so the list has its full length at once. A search that matches a large share of
+ * the cases is not counted up front (counting means joining every match with the cases): the
+ * list starts with the first ids found and grows, one items-changed at the end per idle step,
+ * until all are read (cd-case-list-model-query.c says how those are found).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cd-case-list-model"
@@ -14,18 +20,24 @@
 
 #include <string.h>
 
-#include "cd-case-list-model.h"
-#include "cd-due-private.h"
+#include "cd-case-list-model-private.h"
 #include "cd-error.h"
 #include "cd-text.h"
-#include "cd-time.h"
 
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 32
-/* A new query reads its count and the first ids at once, the rest in the background, so
- * that showing a view costs the same with a hundred thousand cases as with a hundred. */
+/* So that showing a view costs the same with a hundred thousand cases as with a hundred. */
 #define FIRST_IDS (3 * PAGE_SIZE)
-#define IDS_PER_IDLE 5000
+/* Rows read in one idle step: a few milliseconds, so typing and scrolling stay smooth. */
+#define ROWS_PER_IDLE 2000
+/* A search is broad, and not counted up front, when it matches at least this many cases and at
+ * least one case in BROAD_SHARE: walking the ordered ids then finds a screenful of matches
+ * within a few thousand rows. */
+#define BROAD_MATCHES 2048
+/* At most this many rows are walked for a broad search's first ids, in case its matches are
+ * all outside the view. */
+#define FIRST_ROWS 8192
+#define BROAD_SHARE 32
 
 struct _CdCaseListModel
 {
@@ -36,8 +48,10 @@ struct _CdCaseListModel
   CdCaseQuery      *query;
   GArray           *ids;      /* gint64, in list order; while filling, the first ones only */
   GHashTable       *pages;    /* page number → GPtrArray of CdCaseSummary (NULL where not read) */
+  GArray           *matches;  /* while a broad search fills: the matching ids, ascending */
 
   guint             n_items;  /* what the model says it holds */
+  gboolean          counted;  /* n_items was counted; else it is the ids read so far */
   sqlite3_stmt     *fill;     /* reads the rest of the ids; NULL once they are all read */
   guint             fill_source;
 };
@@ -47,314 +61,114 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdCaseListModel, cd_case_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-/* Written out: G_DEFINE_BOXED_TYPE trips -Wpedantic with GLib 2.74's headers. */
-GType
-cd_case_query_get_type (void)
-{
-  static gsize type = 0;
+/* Reading the ids */
 
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_boxed_type_register_static ("CdCaseQuery",
-                                                            (GBoxedCopyFunc) cd_case_query_copy,
-                                                            (GBoxedFreeFunc) cd_case_query_free));
-  return type;
+static CdDatabase *
+get_database (CdCaseListModel *self)
+{
+  return cd_case_repository_get_database (self->repository);
 }
 
-#define PROMISE_PENDING CD_SQL_PROMISE_PENDING
-#define FOLLOW_UP_PENDING "f.case_id = c.id AND " CD_SQL_FOLLOW_UP_PENDING
-
-static const char *const view_conditions[CD_N_VIEWS] = {
-  [CD_VIEW_OPEN] = CD_SQL_CASE_OPEN,
-  /* What falls due later today; once past, it is overdue instead, never in both. */
-  [CD_VIEW_DUE_TODAY] =
-    CD_SQL_CASE_OPEN " AND ((" PROMISE_PENDING " AND c.promised_by >= :now AND "
-    "c.promised_by < :day_end) OR EXISTS (SELECT 1 FROM followups f WHERE " FOLLOW_UP_PENDING
-    " AND f.due_at >= :now AND f.due_at < :day_end))",
-  [CD_VIEW_OVERDUE] =
-    CD_SQL_CASE_OPEN " AND ((" PROMISE_PENDING " AND c.promised_by < :now) OR EXISTS "
-    "(SELECT 1 FROM followups f WHERE " FOLLOW_UP_PENDING " AND f.due_at < :now))",
-  [CD_VIEW_CLOSED] = "c.stage = 'closed'",
-  [CD_VIEW_ALL] = "1",
-};
-
-#define TOTAL_EXPR \
-  "(SELECT COALESCE (SUM (amount), 0) FROM compensations " \
-  "WHERE case_id = c.id AND status IN ('accepted', 'done'))"
-#define NEXT_FOLLOW_UP_EXPR \
-  "(SELECT MIN (f.due_at) FROM followups f WHERE " FOLLOW_UP_PENDING ")"
-
-/* CdCaseQuery */
-
-/**
- * cd_case_query_new:
- *
- * Returns: (transfer full): a query for @view, no filters, newest first, "today" being now
- */
-CdCaseQuery *
-cd_case_query_new (CdView view)
+/* Returns: (transfer full): the ids matching @match, ascending, when they are many enough to
+ * walk the view's ordered ids for them; else NULL (with @error unset) */
+static GArray *
+read_broad_matches (CdCaseListModel  *self,
+                    const char       *match,
+                    GError          **error)
 {
-  CdCaseQuery *query = g_new0 (CdCaseQuery, 1);
+  CdDatabase *db = get_database (self);
+  g_autoptr(GArray) matches = NULL;
+  sqlite3_stmt *stmt;
+  gint64 max_id;
 
-  query->view = view;
-  query->platform = query->stage = query->category = query->severity = CD_ANY;
-  query->sort = CD_SORT_CREATED;
-  query->descending = TRUE;
-  cd_case_query_set_today (query, cd_time_now ());
-  return query;
+  if (match == NULL)
+    return NULL;
+  matches = _cd_case_list_model_read_matches (db, match, error);
+  if (matches == NULL || matches->len < BROAD_MATCHES)
+    return NULL;
+
+  stmt = cd_database_prepare (db, "SELECT COALESCE (MAX (id), 0) FROM cases", error);
+  if (stmt == NULL || cd_database_step (db, stmt, error) != CD_STEP_ROW)
+    return NULL;
+  max_id = sqlite3_column_int64 (stmt, 0);
+  cd_database_release (stmt);
+  return (gint64) matches->len * BROAD_SHARE >= max_id ? g_steal_pointer (&matches) : NULL;
 }
 
-CdCaseQuery *
-cd_case_query_copy (const CdCaseQuery *query)
+/* Prepares the statement that reads the query's ids in list order: a statement of its own,
+ * not the shared cache's, as it stays open across idle calls. With @matches, it reads the
+ * view's ids without the search, and the caller keeps those in @matches. */
+static sqlite3_stmt *
+prepare_ids (CdCaseListModel  *self,
+             const char       *match,
+             GArray           *matches,
+             GError          **error)
 {
-  CdCaseQuery *copy = g_memdup2 (query, sizeof *query);
+  CdDatabase *db = get_database (self);
+  g_autofree char *sql = _cd_case_list_model_build_sql (self->query,
+                                                        matches != NULL ? NULL : match, FALSE);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (cd_database_get_handle (db), sql, -1, &stmt, NULL);
 
-  copy->search = g_strdup (query->search);
-  return copy;
-}
-
-void
-cd_case_query_free (CdCaseQuery *query)
-{
-  if (query == NULL)
-    return;
-  g_free (query->search);
-  g_free (query);
-}
-
-/* Sets now and the bounds of the local day that holds it. */
-void
-cd_case_query_set_today (CdCaseQuery *query,
-                         gint64       now)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-
-  query->now = now;
-  start = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
-                                 g_date_time_get_day_of_month (local), 0, 0, 0);
-  end = g_date_time_add_days (start, 1);
-  query->day_start = g_date_time_to_unix (start) * G_USEC_PER_SEC;
-  query->day_end = g_date_time_to_unix (end) * G_USEC_PER_SEC;
-}
-
-/* SQL */
-
-static void
-append_ordinal (GString    *sql,
-                const char *column,
-                GType       type)
-{
-  g_string_append_printf (sql, "CASE %s", column);
-  for (guint i = 0; i < cd_enum_get_n_values (type); i++)
-    g_string_append_printf (sql, " WHEN '%s' THEN %u", cd_enum_to_nick (type, (int) i), i);
-  g_string_append (sql, " END");
-}
-
-static void
-append_sort (GString           *sql,
-             const CdCaseQuery *query)
-{
-  const char *dir = query->descending ? " DESC" : " ASC";
-
-  g_string_append (sql, " ORDER BY ");
-  switch (query->sort)
+  if (rc != SQLITE_OK)
     {
-    case CD_SORT_BUYER:
-      g_string_append (sql, "c.customer_name COLLATE NOCASE");
-      break;
-    case CD_SORT_PLATFORM:
-      g_string_append (sql, "c.platform");
-      break;
-    case CD_SORT_ORDER:
-      g_string_append (sql, "c.order_number");
-      break;
-    case CD_SORT_CATEGORY:
-      g_string_append (sql, "c.category");
-      break;
-    case CD_SORT_SEVERITY:
-      append_ordinal (sql, "c.severity", CD_TYPE_SEVERITY);
-      break;
-    case CD_SORT_STAGE:
-      append_ordinal (sql, "c.stage", CD_TYPE_STAGE);
-      break;
-    case CD_SORT_PROMISED_BY:
-      /* Cases without a deadline come last either way. */
-      g_string_append (sql, "c.promised_by IS NULL, c.promised_by");
-      break;
-    case CD_SORT_TOTAL:
-      g_string_append (sql, TOTAL_EXPR);
-      break;
-    case CD_SORT_CREATED:
-    default:
-      g_string_append (sql, "c.created_at");
-      break;
+      cd_database_set_error (db, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
     }
-  /* The id makes the order total, so equal keys never swap between two reads. */
-  g_string_append_printf (sql, "%s, c.id%s", dir, dir);
+  _cd_case_list_model_bind_query (stmt, self->query);
+  if (match != NULL && matches == NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":match"), match, -1,
+                       SQLITE_TRANSIENT);
+  return stmt;
 }
 
-/* The SQL is assembled from fixed fragments chosen by the query's enums; every value the user
- * gave is bound as a parameter. */
-static char *
-build_sql (const CdCaseQuery *query,
-           const char        *match,
-           gboolean           count)
+/* Steps @stmt for up to @budget rows, appending to @ids those in @matches (all without it)
+ * until @ids holds @upto. Returns: the last sqlite3_step result */
+static int
+step_ids (sqlite3_stmt *stmt,
+          GArray       *matches,
+          GArray       *ids,
+          guint         upto,
+          guint         budget)
 {
-  GString *sql = g_string_new (count ? "SELECT COUNT(*) FROM cases c WHERE "
-                                     : "SELECT c.id FROM cases c WHERE ");
+  int rc = SQLITE_ROW;
 
-  g_string_append (sql, view_conditions[query->view]);
-  if (query->platform != CD_ANY)
-    g_string_append (sql, " AND c.platform = :platform");
-  if (query->stage != CD_ANY)
-    g_string_append (sql, " AND c.stage = :stage");
-  if (query->category != CD_ANY)
-    g_string_append (sql, " AND c.category = :category");
-  if (query->severity != CD_ANY)
-    g_string_append (sql, " AND c.severity = :severity");
-  if (match != NULL)
-    g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH "
-                          ":match)");
-  if (!count)
-    append_sort (sql, query);
-  return g_string_free (sql, FALSE);
-}
+  while (ids->len < upto && budget-- > 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-static void
-bind_if_present (sqlite3_stmt *stmt,
-                 const char   *name,
-                 gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
-bind_enum_if_present (sqlite3_stmt *stmt,
-                      const char   *name,
-                      GType         type,
-                      int           value)
-{
-  if (value != CD_ANY && sqlite3_bind_parameter_index (stmt, name) > 0)
-    cd_database_bind_text (stmt, name, cd_enum_to_nick (type, value));
-}
-
-static void
-bind_query (sqlite3_stmt      *stmt,
-            const CdCaseQuery *query)
-{
-  bind_if_present (stmt, ":now", query->now);
-  bind_if_present (stmt, ":day_start", query->day_start);
-  bind_if_present (stmt, ":day_end", query->day_end);
-  bind_enum_if_present (stmt, ":platform", CD_TYPE_PLATFORM, query->platform);
-  bind_enum_if_present (stmt, ":stage", CD_TYPE_STAGE, query->stage);
-  bind_enum_if_present (stmt, ":category", CD_TYPE_CATEGORY, query->category);
-  bind_enum_if_present (stmt, ":severity", CD_TYPE_SEVERITY, query->severity);
+      if (matches == NULL || _cd_case_list_model_matches_contain (matches, id))
+        g_array_append_val (ids, id);
+    }
+  return rc;
 }
 
 static GArray *
 read_ids (CdCaseListModel  *self,
           GError          **error)
 {
-  CdDatabase *db = cd_case_repository_get_database (self->repository);
   g_autofree char *match = cd_text_build_match_query (self->query->search);
-  g_autofree char *sql = build_sql (self->query, match, FALSE);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) matches = read_broad_matches (self, match, &local_error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = cd_database_prepare (db, sql, error);
-  CdStep step;
+  sqlite3_stmt *stmt;
+  int rc;
 
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  stmt = prepare_ids (self, match, matches, error);
   if (stmt == NULL)
     return NULL;
-  bind_query (stmt, self->query);
-  if (match != NULL)
-    cd_database_bind_text (stmt, ":match", match);
-
-  while ((step = cd_database_step (db, stmt, error)) == CD_STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (step == CD_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&ids);
+  rc = step_ids (stmt, matches, ids, G_MAXUINT, G_MAXUINT);
+  if (rc != SQLITE_DONE)
+    cd_database_set_error (get_database (self), rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
-
-static gboolean
-is_overdue (CdCaseSummary *summary,
-            gint64         now)
-{
-  if (summary->stage == CD_STAGE_CLOSED)
-    return FALSE;
-  if (summary->promised_by != CD_TIME_UNSET && summary->stage < CD_STAGE_FOLLOW_UP &&
-      summary->promised_by < now)
-    return TRUE;
-  return summary->next_follow_up != CD_TIME_UNSET && summary->next_follow_up < now;
-}
-
-static gint64
-column_time (sqlite3_stmt *stmt,
-             int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? CD_TIME_UNSET
-                                                           : sqlite3_column_int64 (stmt, column);
-}
-
-static CdCaseSummary *
-read_summary (CdCaseListModel *self,
-              gint64           id)
-{
-  CdDatabase *db = cd_case_repository_get_database (self->repository);
-  g_autoptr(GError) error = NULL;
-  CdCaseSummary *summary = cd_case_summary_new ();
-  sqlite3_stmt *stmt = cd_database_prepare (db,
-    "SELECT c.customer_name, c.buyer_id, c.platform, c.order_number, c.product, c.category, "
-    "c.severity, c.stage, c.created_at, c.promised_by, " NEXT_FOLLOW_UP_EXPR ", " TOTAL_EXPR
-    " FROM cases c WHERE c.id = :id", &error);
-  int value;
-
-  summary->id = id;
-  if (stmt == NULL)
-    {
-      g_debug ("Cannot read case %" G_GINT64_FORMAT ": %s", id, error->message);
-      return summary;
-    }
-  cd_database_bind_int64 (stmt, ":id", id);
-  if (cd_database_step (db, stmt, &error) != CD_STEP_ROW)
-    {
-      /* Deleted by another process since the ids were read: an empty row until the next
-       * refresh, rather than a hole in the list. */
-      g_debug ("Case %" G_GINT64_FORMAT " is gone", id);
-      return summary;
-    }
-
-  g_free (summary->customer_name);
-  summary->customer_name = g_strdup (cd_database_column_text (stmt, 0));
-  g_free (summary->buyer_id);
-  summary->buyer_id = g_strdup (cd_database_column_text (stmt, 1));
-  if (cd_enum_from_nick (CD_TYPE_PLATFORM, cd_database_column_text (stmt, 2), &value))
-    summary->platform = value;
-  g_free (summary->order_number);
-  summary->order_number = g_strdup (cd_database_column_text (stmt, 3));
-  g_free (summary->product);
-  summary->product = g_strdup (cd_database_column_text (stmt, 4));
-  if (cd_enum_from_nick (CD_TYPE_CATEGORY, cd_database_column_text (stmt, 5), &value))
-    summary->category = value;
-  if (cd_enum_from_nick (CD_TYPE_SEVERITY, cd_database_column_text (stmt, 6), &value))
-    summary->severity = value;
-  if (cd_enum_from_nick (CD_TYPE_STAGE, cd_database_column_text (stmt, 7), &value))
-    summary->stage = value;
-  summary->created_at = sqlite3_column_int64 (stmt, 8);
-  summary->promised_by = column_time (stmt, 9);
-  summary->next_follow_up = column_time (stmt, 10);
-  summary->compensation_total = sqlite3_column_int64 (stmt, 11);
-  summary->overdue = is_overdue (summary, self->query->now);
-  cd_database_release (stmt);
-  return summary;
-}
-
 
 /* Filling the ids in the background */
 
@@ -363,40 +177,48 @@ stop_fill (CdCaseListModel *self)
 {
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_pointer (&self->fill, sqlite3_finalize);
+  g_clear_pointer (&self->matches, g_array_unref);
 }
 
-/* Reads ids until there are @upto of them or there are no more. */
+/* Reads ids until there are @upto of them, @budget rows were read, or there are no more. */
 static void
 fill_ids (CdCaseListModel *self,
-          guint            upto)
+          guint            upto,
+          guint            budget)
 {
-  while (self->fill != NULL && self->ids->len < upto)
+  int rc;
+
+  if (self->fill == NULL || self->ids->len >= upto)
+    return;
+  rc = step_ids (self->fill, self->matches, self->ids, upto, budget);
+  if (rc == SQLITE_ROW)
+    return;
+  if (rc != SQLITE_DONE)
     {
-      int rc = sqlite3_step (self->fill);
+      g_autoptr(GError) error = NULL;
 
-      if (rc == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (self->fill, 0);
-          g_array_append_val (self->ids, id);
-          continue;
-        }
-      if (rc != SQLITE_DONE)
-        {
-          g_autoptr(GError) error = NULL;
-
-          /* Through the database, which notices damage whoever meets it. */
-          cd_database_set_error (cd_case_repository_get_database (self->repository), rc, &error);
-          g_warning ("Cannot read the case list: %s", error->message);
-        }
-      stop_fill (self);
+      /* Through the database, which notices damage whoever meets it. */
+      cd_database_set_error (get_database (self), rc, &error);
+      g_warning ("Cannot read the case list: %s", error->message);
     }
+  stop_fill (self);
 }
 
-/* The count and the ids were read apart: another process may have written between. */
+/* Announces the ids read since: an uncounted list grows by them; a counted one, once all are
+ * read, corrects its count if another process wrote between counting and reading. */
 static void
 settle_count (CdCaseListModel *self)
 {
   guint old_n = self->n_items;
+
+  if (!self->counted)
+    {
+      if (self->ids->len == old_n)
+        return;
+      self->n_items = self->ids->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+      return;
+    }
 
   if (self->fill != NULL || old_n == self->ids->len)
     return;
@@ -411,64 +233,76 @@ static gboolean
 fill_in_idle (gpointer user_data)
 {
   CdCaseListModel *self = user_data;
+  gboolean more;
 
-  fill_ids (self, self->ids->len + IDS_PER_IDLE);
-  if (self->fill != NULL)
-    return G_SOURCE_CONTINUE;
-  self->fill_source = 0;
+  fill_ids (self, G_MAXUINT, ROWS_PER_IDLE);
+  more = self->fill != NULL;
+  if (!more)
+    self->fill_source = 0;
   settle_count (self);
-  return G_SOURCE_REMOVE;
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
 finish_fill (CdCaseListModel *self)
 {
-  fill_ids (self, G_MAXUINT);
+  fill_ids (self, G_MAXUINT, G_MAXUINT);
   settle_count (self);
 }
 
-/* Counts the matching cases and reads the first ids; the rest follow in idle time. */
 static gboolean
-start_fill (CdCaseListModel  *self,
-            GError          **error)
+count_cases (CdCaseListModel  *self,
+             const char       *match,
+             guint            *n,
+             GError          **error)
 {
-  CdDatabase *db = cd_case_repository_get_database (self->repository);
-  g_autofree char *match = cd_text_build_match_query (self->query->search);
-  g_autofree char *count_sql = build_sql (self->query, match, TRUE);
-  g_autofree char *ids_sql = build_sql (self->query, match, FALSE);
-  sqlite3_stmt *count = cd_database_prepare (db, count_sql, error);
-  sqlite3_stmt *fill = NULL;
-  guint n;
-  int rc;
+  CdDatabase *db = get_database (self);
+  g_autofree char *sql = _cd_case_list_model_build_sql (self->query, match, TRUE);
+  sqlite3_stmt *count = cd_database_prepare (db, sql, error);
 
   if (count == NULL)
     return FALSE;
-  bind_query (count, self->query);
+  _cd_case_list_model_bind_query (count, self->query);
   if (match != NULL)
     cd_database_bind_text (count, ":match", match);
   if (cd_database_step (db, count, error) != CD_STEP_ROW)
     return FALSE;
-  n = (guint) sqlite3_column_int64 (count, 0);
+  *n = (guint) sqlite3_column_int64 (count, 0);
   cd_database_release (count);
+  return TRUE;
+}
 
-  /* A statement of its own, not the shared cache's: it stays open across idle calls. */
-  rc = sqlite3_prepare_v2 (cd_database_get_handle (db), ids_sql, -1, &fill, NULL);
-  if (rc != SQLITE_OK)
+/* Counts the matching cases (unless the search is broad) and reads the first ids; the rest
+ * follow in idle time. Announces nothing: the caller does. */
+static gboolean
+start_fill (CdCaseListModel  *self,
+            GError          **error)
+{
+  g_autofree char *match = cd_text_build_match_query (self->query->search);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) matches = read_broad_matches (self, match, &local_error);
+  sqlite3_stmt *fill;
+  guint n = 0;
+
+  if (local_error != NULL)
     {
-      cd_database_set_error (db, rc, error);
-      sqlite3_finalize (fill);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  bind_query (fill, self->query);
-  if (match != NULL)
-    cd_database_bind_text (fill, ":match", match);
+  if (matches == NULL && !count_cases (self, match, &n, error))
+    return FALSE;
+  fill = prepare_ids (self, match, matches, error);
+  if (fill == NULL)
+    return FALSE;
 
   stop_fill (self);
   g_array_set_size (self->ids, 0);
   g_hash_table_remove_all (self->pages);
   self->fill = fill;
-  self->n_items = n;
-  fill_ids (self, FIRST_IDS);
+  self->matches = g_steal_pointer (&matches);
+  self->counted = self->matches == NULL;
+  fill_ids (self, FIRST_IDS, self->counted ? G_MAXUINT : FIRST_ROWS);
+  self->n_items = self->counted ? n : self->ids->len;
   if (self->fill != NULL)
     self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_in_idle, self, NULL);
   return TRUE;
@@ -482,6 +316,28 @@ unref_if_set (gpointer object)
 {
   if (object != NULL)
     g_object_unref (object);
+}
+
+/* Reads the rows of positions @first to @last (exclusive) that @page lacks. */
+static void
+read_page (CdCaseListModel *self,
+           GPtrArray       *page,
+           guint            first,
+           guint            last)
+{
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree CdCaseSummary **read = NULL;
+  guint j = 0;
+
+  for (guint i = first; i < last; i++)
+    if (g_ptr_array_index (page, i - first) == NULL)
+      g_array_append_val (missing, g_array_index (self->ids, gint64, i));
+  read = g_new (CdCaseSummary *, missing->len);
+  _cd_case_list_model_read_summaries (get_database (self), self->query,
+                                      &g_array_index (missing, gint64, 0), missing->len, read);
+  for (guint i = first; i < last; i++)
+    if (g_ptr_array_index (page, i - first) == NULL)
+      g_ptr_array_index (page, i - first) = read[j++];
 }
 
 static GType
@@ -507,7 +363,7 @@ get_item (GListModel *model,
 
   if (position >= self->n_items)
     return NULL;
-  fill_ids (self, MIN ((position / PAGE_SIZE + 1) * PAGE_SIZE, self->n_items));
+  fill_ids (self, MIN ((position / PAGE_SIZE + 1) * PAGE_SIZE, self->n_items), G_MAXUINT);
   if (position >= self->ids->len)
     {
       /* Fewer cases than counted (another process deleted some): a blank row until the
@@ -530,13 +386,9 @@ get_item (GListModel *model,
   if (summary == NULL)
     {
       guint first = page_number * PAGE_SIZE;
-      guint last = MIN (first + PAGE_SIZE, self->ids->len);
 
       /* Materialise the whole page at once: scrolling asks for its neighbours next. */
-      for (guint i = first; i < last; i++)
-        if (g_ptr_array_index (page, i - first) == NULL)
-          g_ptr_array_index (page, i - first) =
-            read_summary (self, g_array_index (self->ids, gint64, i));
+      read_page (self, page, first, MIN (first + PAGE_SIZE, self->ids->len));
       summary = g_ptr_array_index (page, position % PAGE_SIZE);
     }
   return g_object_ref (summary);
@@ -791,43 +643,4 @@ cd_case_list_model_find (CdCaseListModel *self,
     if (g_array_index (self->ids, gint64, i) == case_id)
       return (int) i;
   return -1;
-}
-
-/**
- * cd_case_list_model_count_views:
- * @today: supplies now and the day's bounds; its view and filters are ignored
- * @counts: (out caller-allocates): the number of cases in each view
- */
-gboolean
-cd_case_list_model_count_views (CdCaseRepository  *repository,
-                                const CdCaseQuery *today,
-                                gint64             counts[CD_N_VIEWS],
-                                GError           **error)
-{
-  static const char *const sql[CD_N_VIEWS] = {
-    [CD_VIEW_OPEN] = "SELECT COUNT(*) FROM cases c WHERE c.stage != 'closed'",
-    [CD_VIEW_DUE_TODAY] = NULL,
-    [CD_VIEW_OVERDUE] = NULL,
-    [CD_VIEW_CLOSED] = "SELECT COUNT(*) FROM cases c WHERE c.stage = 'closed'",
-    [CD_VIEW_ALL] = "SELECT COUNT(*) FROM cases c",
-  };
-  CdDatabase *db = cd_case_repository_get_database (repository);
-
-  for (int view = 0; view < CD_N_VIEWS; view++)
-    {
-      g_autofree char *built = NULL;
-      sqlite3_stmt *stmt;
-
-      if (sql[view] == NULL)
-        built = g_strconcat ("SELECT COUNT(*) FROM cases c WHERE ", view_conditions[view], NULL);
-      stmt = cd_database_prepare (db, built != NULL ? built : sql[view], error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_query (stmt, today);
-      if (cd_database_step (db, stmt, error) != CD_STEP_ROW)
-        return FALSE;
-      counts[view] = sqlite3_column_int64 (stmt, 0);
-      cd_database_release (stmt);
-    }
-  return TRUE;
 }

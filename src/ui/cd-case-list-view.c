@@ -8,6 +8,12 @@
  * column view's sorter changes, it is asked to compare two placeholder objects, and the
  * first column sorter it consults is the primary column. Its result says the direction.
  *
+ * GTK 4.8's list builds, binds and measures a widget for up to 200 rows around its anchor
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c), however few fit on screen: with a long list
+ * that was most of what the window did before its first frame. So the column view sees only
+ * the first FIRST_FRAME_ROWS rows (a GtkSliceListModel) until it has been drawn once, and then
+ * a few more each frame.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cd-case-list-view"
@@ -20,6 +26,14 @@
 #include "cd-format.h"
 #include "cd-money.h"
 #include "cd-time.h"
+
+/* What a maximised window on a 1200-pixel-high screen shows; a taller one shows the rest a
+ * frame later. */
+#define FIRST_FRAME_ROWS 32
+/* Rows added each frame after the first: each costs about a millisecond to build. */
+#define ROWS_PER_FRAME 8
+/* GTK_LIST_VIEW_MAX_LIST_ITEMS */
+#define ROWS_BUILT_BY_GTK 200
 
 typedef enum
 {
@@ -122,6 +136,7 @@ struct _CdCaseListView
   CdCaseRepository   *repository;
   CdCaseListModel    *model;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *slice;
   CdCaseQuery        *query;
   char               *currency;
   GObject            *probe_items[2];
@@ -469,6 +484,29 @@ on_column_view_activate_cb (GtkColumnView  *view,
     g_signal_emit (self, signals[CASE_ACTIVATED], 0, summary->id);
 }
 
+/* The column view has been drawn once: it sees ROWS_PER_FRAME more rows each frame until GTK
+ * has built its 200 row widgets, then every row, so no one frame builds many. */
+static gboolean
+on_column_view_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  CdCaseListView *self = CD_CASE_LIST_VIEW (user_data);
+  guint size = gtk_slice_list_model_get_size (self->slice);
+  int *ticks = g_object_get_data (G_OBJECT (widget), "cd-ticks");
+
+  /* The first tick comes before the first frame is drawn, the second after. */
+  if ((*ticks)++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (size < ROWS_BUILT_BY_GTK && size < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    {
+      gtk_slice_list_model_set_size (self->slice, size + ROWS_PER_FRAME);
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_model_items_changed_cb (GListModel     *model,
                            guint           position,
@@ -490,6 +528,7 @@ cd_case_list_view_dispose (GObject *object)
   g_clear_object (&self->probe_items[1]);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_CASE_LIST_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->query, cd_case_query_free);
@@ -570,7 +609,9 @@ cd_case_list_view_new (CdCaseRepository *repository)
 
   self->repository = g_object_ref (repository);
   self->model = cd_case_list_model_new (repository, self->query);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
+                                          FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -578,6 +619,9 @@ cd_case_list_view_new (CdCaseRepository *repository)
                            G_CALLBACK (on_model_items_changed_cb), self, 0);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (self->column_view), "cd-ticks", g_new0 (int, 1), g_free);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), on_column_view_tick_cb, self,
+                                NULL);
   update_empty_state (self);
   return self;
 }

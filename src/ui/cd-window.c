@@ -13,7 +13,6 @@
 #include "cd-builtin-templates.h"
 #include "cd-case-form.h"
 #include "cd-case-page.h"
-#include "cd-due-list.h"
 #include "cd-due-view.h"
 #include "cd-exchange.h"
 #include "cd-preferences.h"
@@ -169,15 +168,6 @@ recount (gpointer user_data)
   if (!cd_case_list_model_count_views (self->cases, today, counts, &error))
     {
       g_warning ("Cannot count the cases: %s", error->message);
-      return G_SOURCE_REMOVE;
-    }
-  /* The due views list promises and follow-ups, not cases: a case can have several due. */
-  counts[CD_VIEW_DUE_TODAY] = cd_due_count (self->database, today->now, today->day_end, &error);
-  if (counts[CD_VIEW_DUE_TODAY] >= 0)
-    counts[CD_VIEW_OVERDUE] = cd_due_count (self->database, G_MININT64, today->now, &error);
-  if (counts[CD_VIEW_DUE_TODAY] < 0 || counts[CD_VIEW_OVERDUE] < 0)
-    {
-      g_warning ("Cannot count what falls due: %s", error->message);
       return G_SOURCE_REMOVE;
     }
 

@@ -1,0 +1,144 @@
+/* test-ui-case-list.c — the case list view on a long list, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "cd-case-list-view.h"
+#include "cd-test-ui.h"
+#include "cd-test-util.h"
+#include "cd-time.h"
+
+#define N_CASES 300
+
+typedef struct
+{
+  char             *dir;
+  CdDatabase       *db;
+  CdCaseRepository *cases;
+  GtkWindow        *window;
+  CdCaseListView   *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = cd_time_now () - (gint64) N_CASES * 3600 * G_USEC_PER_SEC;
+
+  f->dir = cd_test_make_dir ();
+  f->db = cd_test_open_database (f->dir);
+  f->cases = cd_case_repository_new (f->db);
+  g_assert_true (cd_database_begin (f->db, &error));
+  for (guint i = 0; i < N_CASES; i++)
+    {
+      g_autoptr(CdCase) kase = cd_case_new ();
+      g_autofree char *name = g_strdup_printf ("buyer %03u", i);
+
+      cd_case_set_string (&kase->customer_name, name);
+      kase->created_at = t0 + (gint64) i * 3600 * G_USEC_PER_SEC;
+      g_assert_true (cd_case_repository_insert (f->cases, kase, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (cd_database_commit (f->db, &error));
+
+  f->view = cd_case_list_view_new (f->cases);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 600);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  cd_test_spin (50);
+  g_clear_object (&f->cases);
+  g_clear_object (&f->db);
+  cd_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* Records the largest number of rows one items-changed added while fewer than 200 were shown. */
+static void
+on_shown_items_changed_cb (GListModel *model,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           guint      *largest)
+{
+  if (position < 200)
+    *largest = MAX (*largest, added);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  GtkColumnView *column_view = cd_case_list_view_get_column_view (f->view);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+}
+
+/* Until it is first drawn the column view sees only the first rows (GTK builds a widget for up
+ * to 200 of them before the first frame); once drawn, a few more a frame up to 200, then all,
+ * in the model's order. */
+static void
+test_first_frame_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkColumnView *column_view = cd_case_list_view_get_column_view (f->view);
+  GListModel *model = G_LIST_MODEL (cd_case_list_view_get_model (f->view));
+  g_autoptr(CdCaseSummary) last = NULL;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint largest = 0;
+  guint first;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_CASES);
+  first = n_shown (f);
+  g_assert_cmpuint (first, >, 20);
+  g_assert_cmpuint (first, <, N_CASES);
+
+  g_signal_connect (gtk_column_view_get_model (column_view), "items-changed",
+                    G_CALLBACK (on_shown_items_changed_cb), &largest);
+  gtk_window_present (f->window);
+  while (n_shown (f) < N_CASES && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_shown (f), ==, N_CASES);
+  g_assert_cmpuint (largest, >, 0);
+  g_assert_cmpuint (largest, <=, first);
+  g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (column_view), &largest);
+
+  last = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)),
+                                N_CASES - 1);
+  g_assert_cmpstr (last->customer_name, ==, "buyer 000");
+
+  /* A search replaces the rows shown, whatever their number. */
+  cd_case_list_view_focus_search (f->view);
+  {
+    /* The search bar's entry (drop-downs hide search entries of their own) */
+    GtkWidget *entry = cd_test_find_descendant (
+      cd_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_BAR), GTK_TYPE_SEARCH_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "buyer 29");
+    cd_test_spin (400);
+    g_assert_cmpuint (n_shown (f), ==, 10);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    cd_test_spin (400);
+    g_assert_cmpuint (n_shown (f), ==, N_CASES);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/case-list/first-frame-rows", Fixture, NULL, fixture_set_up,
+              test_first_frame_rows, fixture_tear_down);
+  return g_test_run ();
+}
