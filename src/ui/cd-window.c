@@ -19,56 +19,8 @@
 #include "cd-reports-view.h"
 #include "cd-shop-settings.h"
 #include "cd-templates-view.h"
-#include "cd-window.h"
+#include "cd-window-private.h"
 #include "cd-wizard.h"
-
-/* How often "overdue" is looked at again while the window is open. */
-#define CLOCK_SECONDS 60
-/* How often the window looks for changes another process made (compdesk --import). */
-#define WATCH_SECONDS 2
-
-struct _CdWindow
-{
-  AdwApplicationWindow   parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay       *toast_overlay;
-  AdwLeaflet            *leaflet;
-  GtkWidget             *sidebar;
-  AdwWindowTitle        *sidebar_title;
-  GtkListBox            *views_list;
-  GtkStack              *content_stack;
-  GtkLabel              *count_open;
-  GtkLabel              *count_due_today;
-  GtkLabel              *count_overdue;
-  GtkLabel              *count_closed;
-  GtkLabel              *count_all;
-  GtkListBoxRow         *row_open;
-
-  /* Owned */
-  CdDatabase            *database;
-  GSettings             *settings;  /* NULL: the window state is not remembered */
-  CdCaseRepository      *cases;
-  CdBlacklistRepository *blacklist;
-  CdTemplateRepository  *templates;
-  char                  *currency;
-  char                  *shop_name;
-
-  /* Borrowed (children of content_stack) */
-  CdCaseListView        *list_view;
-  CdCasePage            *case_page;
-  CdBlacklistView       *blacklist_view;
-  CdTemplatesView       *templates_view;
-  CdReportsView         *reports_view;
-  CdDueView             *due_view;
-  const char            *list_page;  /* where the case page goes back to: "cases" or "due" */
-
-  guint                  recount_source;
-  guint                  clock_source;
-  guint                  watch_source;
-  gint64                 data_version;
-  gulong                 first_frame_handler;
-};
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -98,143 +50,6 @@ static const struct {
 };
 
 /* Helpers */
-
-static void
-restore_window_state (CdWindow *self)
-{
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-}
-
-static void
-save_window_state (CdWindow *self)
-{
-  int width;
-  int height;
-
-  /* While maximized, the default size is still the unmaximized one, which is what the next
-   * start should use when it unmaximizes. */
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-
-  g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized",
-                          gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (self->settings);
-}
-
-/* @due: the view lists promises and follow-ups that fall due, not cases */
-static void
-set_count (GtkLabel *label,
-           gint64    count,
-           gboolean  due)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  g_autofree char *spoken = NULL;
-
-  if (due)
-    /* Translators: what a screen reader says after "Due Today" or "Overdue" in the sidebar */
-    spoken = g_strdup_printf (ngettext ("%lu promise or follow-up",
-                                        "%lu promises and follow-ups", (gulong) count),
-                              (gulong) count);
-  else
-    /* Translators: what a screen reader says after a sidebar view's name, e.g. "Closed,
-     * 3 cases" */
-    spoken = g_strdup_printf (ngettext ("%lu case", "%lu cases", (gulong) count),
-                              (gulong) count);
-
-  gtk_label_set_text (label, text);
-  gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
-  /* The row is named by its title alone; the number is its description. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  spoken, -1);
-}
-
-static gboolean
-recount (gpointer user_data)
-{
-  CdWindow *self = user_data;
-  g_autoptr(CdCaseQuery) today = cd_case_query_new (CD_VIEW_ALL);
-  g_autoptr(GError) error = NULL;
-  gint64 counts[CD_N_VIEWS];
-
-  self->recount_source = 0;
-  if (!cd_case_list_model_count_views (self->cases, today, counts, &error))
-    {
-      g_warning ("Cannot count the cases: %s", error->message);
-      return G_SOURCE_REMOVE;
-    }
-
-  set_count (self->count_open, counts[CD_VIEW_OPEN], FALSE);
-  set_count (self->count_due_today, counts[CD_VIEW_DUE_TODAY], TRUE);
-  set_count (self->count_overdue, counts[CD_VIEW_OVERDUE], TRUE);
-  set_count (self->count_closed, counts[CD_VIEW_CLOSED], FALSE);
-  set_count (self->count_all, counts[CD_VIEW_ALL], FALSE);
-  if (counts[CD_VIEW_OVERDUE] > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->count_overdue), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->count_overdue), "error");
-
-  /* An empty shop greets; the first case takes the greeting away. */
-  if (counts[CD_VIEW_ALL] == 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cases") == 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
-  else if (counts[CD_VIEW_ALL] > 0 &&
-           g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "cases");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_recount (CdWindow *self)
-{
-  if (self->recount_source == 0)
-    self->recount_source = g_idle_add (recount, self);
-}
-
-/* The counts scan every open case: they wait until the window has shown its first frame. */
-static void
-on_first_frame_cb (GdkFrameClock *clock,
-                   CdWindow      *self)
-{
-  g_clear_signal_handler (&self->first_frame_handler, clock);
-  schedule_recount (self);
-}
-
-static void
-on_realize_cb (GtkWidget *widget,
-               CdWindow  *self)
-{
-  self->first_frame_handler =
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (on_first_frame_cb), self, 0);
-}
-
-static gboolean
-tick (gpointer user_data)
-{
-  CdWindow *self = user_data;
-
-  cd_case_list_view_refresh_time (self->list_view);
-  if (self->due_view != NULL)
-    cd_due_view_refresh_time (self->due_view);
-  schedule_recount (self);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Another process committed: show its changes. */
-static gboolean
-watch (gpointer user_data)
-{
-  cd_window_notice_changes (CD_WINDOW (user_data));
-  return G_SOURCE_CONTINUE;
-}
 
 /* The shipped templates, once per database (a seller's deletions stick). */
 static void
@@ -355,7 +170,7 @@ show_content (CdWindow   *self,
 static void
 on_repository_changed_cb (CdWindow *self)
 {
-  schedule_recount (self);
+  cd_window_schedule_recount (self);
 }
 
 static void
@@ -395,7 +210,7 @@ on_case_page_back_cb (CdCasePage *page,
                       CdWindow   *self)
 {
   gtk_stack_set_visible_child_name (self->content_stack, self->list_page);
-  schedule_recount (self);
+  cd_window_schedule_recount (self);
 }
 
 static void
@@ -555,7 +370,7 @@ cd_window_close_request (GtkWindow *window)
   CdWindow *self = CD_WINDOW (window);
 
   if (self->settings != NULL)
-    save_window_state (self);
+    cd_window_save_state (self);
 
   return GTK_WINDOW_CLASS (cd_window_parent_class)->close_request (window);
 }
@@ -602,9 +417,9 @@ cd_window_constructed (GObject *object)
   cd_case_list_view_set_folded (self->list_view, adw_leaflet_get_folded (self->leaflet));
   /* The counts can come after the first frame; whether to greet cannot. */
   if (g_list_model_get_n_items (G_LIST_MODEL (cd_case_list_view_get_model (self->list_view))) == 0)
-    recount (self);
+    cd_window_recount (self);
   else
-    g_signal_connect_object (self, "realize", G_CALLBACK (on_realize_cb), self, 0);
+    cd_window_recount_after_first_frame (self);
   /* A file CompDesk may read but not write opens all the same, and says so. */
   if (cd_database_is_read_only (self->database))
     {
@@ -613,12 +428,10 @@ cd_window_constructed (GObject *object)
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, tick, self);
-  self->data_version = cd_database_get_data_version (self->database);
-  self->watch_source = g_timeout_add_seconds (WATCH_SECONDS, watch, self);
+  cd_window_start_clocks (self);
 
   if (self->settings != NULL)
-    restore_window_state (self);
+    cd_window_restore_state (self);
 }
 
 static void
@@ -626,9 +439,7 @@ cd_window_dispose (GObject *object)
 {
   CdWindow *self = CD_WINDOW (object);
 
-  g_clear_handle_id (&self->recount_source, g_source_remove);
-  g_clear_handle_id (&self->clock_source, g_source_remove);
-  g_clear_handle_id (&self->watch_source, g_source_remove);
+  cd_window_stop_clocks (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
   g_clear_object (&self->cases);
   g_clear_object (&self->blacklist);
@@ -853,7 +664,7 @@ cd_window_show_view (CdWindow   *self,
                               g_dpgettext2 (NULL, "sidebar", case_views[i].title));
         self->list_page = "due";
         show_content (self, "due");
-        schedule_recount (self);
+        cd_window_schedule_recount (self);
         return;
       }
     else if (g_str_equal (case_views[i].name, name))
@@ -862,7 +673,7 @@ cd_window_show_view (CdWindow   *self,
         cd_case_list_view_set_view (self->list_view, case_views[i].view,
                                     g_dpgettext2 (NULL, "sidebar", case_views[i].title));
         show_content (self, "cases");
-        schedule_recount (self);
+        cd_window_schedule_recount (self);
         return;
       }
 

@@ -1,0 +1,181 @@
+/* cd-window-sidebar.c — the main window's sidebar counts, its clocks and its size
+ *
+ * The counts of the sidebar's views wait for the first frame (they scan every open case) and
+ * follow every change; a minute clock moves what is overdue on; a 2-second watch shows what
+ * another process committed; the window's size is kept in GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-window-private.h"
+
+void
+cd_window_restore_state (CdWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+void
+cd_window_save_state (CdWindow *self)
+{
+  int width;
+  int height;
+
+  /* While maximized, the default size is still the unmaximized one, which is what the next
+   * start should use when it unmaximizes. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+/* @due: the view lists promises and follow-ups that fall due, not cases */
+static void
+set_count (GtkLabel *label,
+           gint64    count,
+           gboolean  due)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  g_autofree char *spoken = NULL;
+
+  if (due)
+    /* Translators: what a screen reader says after "Due Today" or "Overdue" in the sidebar */
+    spoken = g_strdup_printf (ngettext ("%lu promise or follow-up",
+                                        "%lu promises and follow-ups", (gulong) count),
+                              (gulong) count);
+  else
+    /* Translators: what a screen reader says after a sidebar view's name, e.g. "Closed,
+     * 3 cases" */
+    spoken = g_strdup_printf (ngettext ("%lu case", "%lu cases", (gulong) count),
+                              (gulong) count);
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
+  /* The row is named by its title alone; the number is its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  spoken, -1);
+}
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  cd_window_recount (CD_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts every view of the sidebar now, and greets an empty shop. */
+void
+cd_window_recount (CdWindow *self)
+{
+  g_autoptr(CdCaseQuery) today = cd_case_query_new (CD_VIEW_ALL);
+  g_autoptr(GError) error = NULL;
+  gint64 counts[CD_N_VIEWS];
+
+  g_clear_handle_id (&self->recount_source, g_source_remove);
+  if (!cd_case_list_model_count_views (self->cases, today, counts, &error))
+    {
+      g_warning ("Cannot count the cases: %s", error->message);
+      return;
+    }
+
+  set_count (self->count_open, counts[CD_VIEW_OPEN], FALSE);
+  set_count (self->count_due_today, counts[CD_VIEW_DUE_TODAY], TRUE);
+  set_count (self->count_overdue, counts[CD_VIEW_OVERDUE], TRUE);
+  set_count (self->count_closed, counts[CD_VIEW_CLOSED], FALSE);
+  set_count (self->count_all, counts[CD_VIEW_ALL], FALSE);
+  if (counts[CD_VIEW_OVERDUE] > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->count_overdue), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->count_overdue), "error");
+
+  /* An empty shop greets; the first case takes the greeting away. */
+  if (counts[CD_VIEW_ALL] == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cases") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  else if (counts[CD_VIEW_ALL] > 0 &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "cases");
+}
+
+void
+cd_window_schedule_recount (CdWindow *self)
+{
+  if (self->recount_source == 0)
+    self->recount_source = g_idle_add (recount_cb, self);
+}
+
+/* The counts scan every open case: they wait until the window has shown its first frame. */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   CdWindow      *self)
+{
+  g_clear_signal_handler (&self->first_frame_handler, clock);
+  cd_window_schedule_recount (self);
+}
+
+static void
+on_realize_cb (GtkWidget *widget,
+               CdWindow  *self)
+{
+  self->first_frame_handler =
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_cb), self, 0);
+}
+
+static gboolean
+tick (gpointer user_data)
+{
+  CdWindow *self = user_data;
+
+  cd_case_list_view_refresh_time (self->list_view);
+  if (self->due_view != NULL)
+    cd_due_view_refresh_time (self->due_view);
+  cd_window_schedule_recount (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another process committed: show its changes. */
+static gboolean
+watch (gpointer user_data)
+{
+  cd_window_notice_changes (CD_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+cd_window_recount_after_first_frame (CdWindow *self)
+{
+  g_signal_connect_object (self, "realize", G_CALLBACK (on_realize_cb), self, 0);
+}
+
+/* The minute clock (what is overdue moves on) and the watch for other processes' writes. */
+void
+cd_window_start_clocks (CdWindow *self)
+{
+  self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, tick, self);
+  self->data_version = cd_database_get_data_version (self->database);
+  self->watch_source = g_timeout_add_seconds (WATCH_SECONDS, watch, self);
+}
+
+void
+cd_window_stop_clocks (CdWindow *self)
+{
+  g_clear_handle_id (&self->recount_source, g_source_remove);
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+}
