@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cd-case-page.h"
+#include "cd-date-time-edit.h"
 #include "cd-due-view-private.h"
 #include "cd-follow-up-dialog.h"
 #include "cd-format.h"
@@ -452,6 +453,42 @@ test_reschedule (Fixture       *f,
   g_assert_cmpuint (n_items (f), ==, 1);
 }
 
+/* "Pick a date and time…": the shared date-time editor, starting at the current deadline;
+ * Reschedule stores what was picked. */
+static void
+test_pick_time (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 due = f->now - 2 * HOUR - (f->now % (60 * G_USEC_PER_SEC));
+  gint64 id = add_case (f, "小林", CD_STAGE_AGREE, due, CD_TIME_UNSET);
+  g_autoptr(CdCase) after = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  AdwMessageDialog *dialog = NULL;
+  CdDateTimeEdit *edit;
+  gint64 picked = due + 3 * 24 * HOUR;
+
+  open_window (f, "overdue");
+  key = cd_due_view_item_key (item_at (f, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "due.pick-time", "s", key));
+  cd_test_spin (100);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  edit = CD_DATE_TIME_EDIT (cd_test_find_descendant (GTK_WIDGET (dialog),
+                                                     CD_TYPE_DATE_TIME_EDIT));
+  g_assert_cmpint (cd_date_time_edit_get_time (edit), ==, due);
+
+  cd_date_time_edit_set_time (edit, picked);
+  adw_message_dialog_response (dialog, "reschedule");
+  cd_test_spin (100);
+  after = load (f, id);
+  g_assert_cmpint (after->promised_by, ==, picked);
+  g_assert_cmpuint (n_items (f), ==, 0);
+}
+
 /* Row activation and the Open Case button open the case; Back returns to the due list. */
 static void
 test_open_case (Fixture       *f,
@@ -626,6 +663,7 @@ main (int   argc,
   ADD ("mark-promise-done", test_mark_promise_done);
   ADD ("mark-follow-up-done", test_mark_follow_up_done);
   ADD ("reschedule", test_reschedule);
+  ADD ("pick-time", test_pick_time);
   ADD ("open-case", test_open_case);
   ADD ("long-list", test_long_list);
   ADD ("empty", test_empty);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-date-time-edit.h"
 #include "cd-due-view-private.h"
 #include "cd-error.h"
 #include "cd-follow-up-dialog.h"
@@ -280,57 +281,16 @@ reschedule_action (GtkWidget  *widget,
 
 /* Pick a date and time */
 
-typedef struct
-{
-  GtkCalendar   *calendar;
-  GtkSpinButton *hour;
-  GtkSpinButton *minute;
-  CdDueItem     *item;
-} Picker;
-
-static void
-picker_free (gpointer data)
-{
-  Picker *picker = data;
-
-  g_clear_object (&picker->item);
-  g_free (picker);
-}
-
 static void
 on_pick_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      CdDueView        *self)
 {
-  Picker *picker = g_object_get_data (G_OBJECT (dialog), "picker");
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) when = NULL;
+  CdDueItem *item = g_object_get_data (G_OBJECT (dialog), "item");
+  CdDateTimeEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
 
-  if (g_strcmp0 (response, "reschedule") != 0)
-    return;
-  day = gtk_calendar_get_date (picker->calendar);
-  when = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (picker->hour),
-                                gtk_spin_button_get_value_as_int (picker->minute), 0);
-  if (when != NULL)
-    reschedule (self, picker->item, g_date_time_to_unix (when) * G_USEC_PER_SEC);
-}
-
-static GtkSpinButton *
-make_time_spin (int         max,
-                int         value,
-                const char *label)
-{
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, max, 1));
-
-  gtk_spin_button_set_value (spin, value);
-  gtk_spin_button_set_wrap (spin, TRUE);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 2);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  return spin;
+  if (g_strcmp0 (response, "reschedule") == 0)
+    reschedule (self, item, cd_date_time_edit_get_time (edit));
 }
 
 static void
@@ -340,37 +300,18 @@ pick_time_action (GtkWidget  *widget,
 {
   CdDueView *self = CD_DUE_VIEW (widget);
   CdDueItem *item = cd_due_view_find_item (self, g_variant_get_string (parameter, NULL));
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  GtkWidget *dialog, *box, *time_box;
-  Picker *picker;
+  GtkWidget *dialog, *edit;
 
   if (item == NULL)
     return;
-  utc = g_date_time_new_from_unix_utc (item->due_at / G_USEC_PER_SEC);
-  local = g_date_time_to_local (utc);
-
-  picker = g_new0 (Picker, 1);
-  picker->item = g_object_ref (item);
-  picker->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_calendar_select_day (picker->calendar, local);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->calendar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day"), -1);
-  picker->hour = make_time_spin (23, g_date_time_get_hour (local), _("Hour"));
-  picker->minute = make_time_spin (59, g_date_time_get_minute (local), _("Minute"));
-
-  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (time_box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (picker->hour));
-  gtk_box_append (GTK_BOX (time_box), gtk_label_new (":"));
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (picker->minute));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->calendar));
-  gtk_box_append (GTK_BOX (box), time_box);
+  /* The same date and time editor as the wizard's and the follow-up dialog's. */
+  edit = cd_date_time_edit_new ();
+  cd_date_time_edit_set_time (CD_DATE_TIME_EDIT (edit), item->due_at);
+  gtk_widget_set_halign (edit, GTK_ALIGN_CENTER);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Reschedule"), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), edit);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "reschedule", _("_Reschedule"),
@@ -379,7 +320,8 @@ pick_time_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reschedule");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "picker", picker, picker_free);
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "edit", edit);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_pick_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
