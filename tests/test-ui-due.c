@@ -489,6 +489,32 @@ test_pick_time (Fixture       *f,
   g_assert_cmpuint (n_items (f), ==, 0);
 }
 
+/* In a narrow window the due time moves under the title, so the title keeps its width. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *relative = NULL;
+  GtkWidget *row;
+
+  add_case (f, "小林", CD_STAGE_AGREE, f->now - 2 * HOUR, CD_TIME_UNSET);
+  open_window (f, "overdue");
+  row = row_at (f, 0);
+  relative = cd_due_view_format_due (item_at (f, 0)->due_at, f->view->now);
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "time-label")));
+  g_assert_false (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                    relative));
+
+  cd_due_view_set_folded (f->view, TRUE);
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "time-label")));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   relative));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "小林"));
+
+  cd_due_view_set_folded (f->view, FALSE);
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "time-label")));
+}
+
 /* Row activation and the Open Case button open the case; Back returns to the due list. */
 static void
 test_open_case (Fixture       *f,
@@ -664,6 +690,7 @@ main (int   argc,
   ADD ("mark-follow-up-done", test_mark_follow_up_done);
   ADD ("reschedule", test_reschedule);
   ADD ("pick-time", test_pick_time);
+  ADD ("narrow", test_narrow);
   ADD ("open-case", test_open_case);
   ADD ("long-list", test_long_list);
   ADD ("empty", test_empty);

@@ -30,6 +30,7 @@ struct _CdDueView
   gint64            now;          /* when the items were read */
   gint64            total;        /* how many are due; more than the rows past MAX_ROWS */
   guint             reload_source;
+  gboolean          folded;       /* narrow: the due time goes under the title */
 };
 
 /* The rows shown at most: beyond, the earliest are shown and the rest counted. */

@@ -169,17 +169,32 @@ cd_due_view_find_item (CdDueView  *self,
   return NULL;
 }
 
+/* The due time beside the buttons; in a narrow window, where it would squeeze the title to a
+ * few letters a line, in the subtitle instead. */
 static void
 update_time_label (GtkWidget *row,
                    CdDueItem *item,
-                   gint64     now)
+                   gint64     now,
+                   gboolean   folded)
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (row), "time-label");
+  const char *whom = g_object_get_data (G_OBJECT (row), "whom");
   g_autofree char *relative = cd_due_view_format_due (item->due_at, now);
   g_autofree char *absolute = cd_format_time (item->due_at);
 
   gtk_label_set_text (label, relative);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), absolute);
+  gtk_widget_set_visible (GTK_WIDGET (label), !folded);
+  if (folded)
+    {
+      /* Translators: a due item's subtitle in a narrow window: when it is due, then the
+       * buyer and product, e.g. "3 days overdue · 小林 · Teapot" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), relative, whom);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), whom);
   if (item->due_at < now)
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
@@ -235,7 +250,7 @@ create_row (gpointer object,
   /* Buyers' and sellers' words, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), describe_item (item));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), whom);
+  g_object_set_data_full (G_OBJECT (row), "whom", g_strdup (whom), g_free);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -247,7 +262,7 @@ create_row (gpointer object,
 
   gtk_widget_add_css_class (time_label, "numeric");
   g_object_set_data (G_OBJECT (row), "time-label", time_label);
-  update_time_label (row, item, self->now);
+  update_time_label (row, item, self->now, self->folded);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), time_label);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -378,7 +393,8 @@ replace_items (CdDueView *self,
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
 
       if (row != NULL)
-        update_time_label (GTK_WIDGET (row), g_ptr_array_index (items, i), self->now);
+        update_time_label (GTK_WIDGET (row), g_ptr_array_index (items, i), self->now,
+                           self->folded);
     }
 
   /* The focused row went (marked done, rescheduled away): the next one takes the focus, so
@@ -599,6 +615,17 @@ cd_due_view_set_folded (CdDueView *self,
 {
   g_return_if_fail (CD_IS_DUE_VIEW (self));
   gtk_widget_set_visible (self->show_sidebar_button, folded);
+  if (self->folded == folded)
+    return;
+  self->folded = folded;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(CdDueItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
+
+      if (row != NULL)
+        update_time_label (GTK_WIDGET (row), item, self->now, folded);
+    }
 }
 
 /* Called every minute: what was due may now be overdue, and a new day may have begun. */
