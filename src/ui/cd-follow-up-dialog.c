@@ -125,7 +125,9 @@ static void
 set_planning (CdFollowUpDialog *self)
 {
   self->planning = TRUE;
-  gtk_window_set_default_size (GTK_WINDOW (self), -1, 320);
+  /* A width of -1 would leave the window at its natural width, which squeezed the Due On
+   * row's title to a letter a line beside the date and time. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 580, 380);
   gtk_window_set_title (GTK_WINDOW (self), _("Plan Follow-up"));
   adw_window_title_set_title (self->window_title, _("Plan Follow-up"));
   gtk_button_set_label (self->confirm_button, _("_Plan"));
