@@ -282,38 +282,27 @@ restore_activated (GSimpleAction *action,
                                   restore_backup, self);
 }
 
-/* The default actions of the reminders' notifications. */
+/* The default actions of the reminders' notifications: the main window, brought forward,
+ * showing a case (open-case) or a view (show-view). */
 static void
-open_case_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+show_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  CdApplication *self = CD_APPLICATION (user_data);
-  CdWindow *window = find_main_window (self);
+  CdWindow *window = find_main_window (CD_APPLICATION (user_data));
 
   if (window == NULL)
     return;
-  cd_window_show_case (window, g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-show_view_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  CdApplication *self = CD_APPLICATION (user_data);
-  CdWindow *window = find_main_window (self);
-
-  if (window == NULL)
-    return;
-  cd_window_show_view (window, g_variant_get_string (parameter, NULL));
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
+    cd_window_show_case (window, g_variant_get_int64 (parameter));
+  else
+    cd_window_show_view (window, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {
-  { .name = "open-case", .activate = open_case_activated, .parameter_type = "x" },
-  { .name = "show-view", .activate = show_view_activated, .parameter_type = "s" },
+  { .name = "open-case", .activate = show_activated, .parameter_type = "x" },
+  { .name = "show-view", .activate = show_activated, .parameter_type = "s" },
   { .name = "back-up", .activate = back_up_activated },
   { .name = "restore", .activate = restore_activated },
   { .name = "about", .activate = about_activated },
