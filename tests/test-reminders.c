@@ -5,6 +5,7 @@
  */
 #include "cd-case-repository.h"
 #include "cd-due-item.h"
+#include "cd-due-list.h"
 #include "cd-reminders.h"
 #include "cd-settings-store.h"
 #include "cd-test-util.h"
@@ -198,6 +199,40 @@ test_damaged_watermark (Fixture       *f,
   g_assert_cmpuint (items->len, ==, 1);
 }
 
+/* Asking after one item: pending until kept, made or moved. */
+static void
+test_item_pending (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CdCase) promise = add_case (f, "Promise", CD_STAGE_AGREE, NOW - HOUR, CD_TIME_UNSET);
+  g_autoptr(CdCase) visit = add_case (f, "Visit", CD_STAGE_FOLLOW_UP, CD_TIME_UNSET,
+                                      NOW - HOUR);
+  g_autoptr(GPtrArray) items = take (f, NOW);
+  g_autoptr(GError) error = NULL;
+  CdFollowUp *follow_up = g_ptr_array_index (visit->followups, 0);
+  gboolean pending = FALSE;
+
+  g_assert_cmpuint (items->len, ==, 2);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_assert_true (cd_due_item_is_pending (f->db, items->pdata[i], &pending, &error));
+      g_assert_no_error (error);
+      g_assert_true (pending);
+    }
+
+  /* The promise kept, the visit moved: neither is the item that was shown any more. */
+  promise->stage = CD_STAGE_FOLLOW_UP;
+  g_assert_true (cd_case_repository_update (f->repo, promise, &error));
+  follow_up->due_at = NOW + HOUR;
+  g_assert_true (cd_case_repository_update (f->repo, visit, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_assert_true (cd_due_item_is_pending (f->db, items->pdata[i], &pending, &error));
+      g_assert_false (pending);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +246,7 @@ main (int   argc,
   ADD ("rescheduled", test_rescheduled);
   ADD ("remembered", test_remembered);
   ADD ("damaged-watermark", test_damaged_watermark);
+  ADD ("item-pending", test_item_pending);
 #undef ADD
 
   return g_test_run ();

@@ -136,3 +136,45 @@ cd_due_count (CdDatabase  *db,
   cd_database_release (stmt);
   return count;
 }
+
+/**
+ * cd_due_item_is_pending:
+ * @pending: (out): whether @item is still to be done at the same time: not done, not moved,
+ *   its case not closed
+ *
+ * One index probe, whatever the size of the lists: for asking after a few items already
+ * shown (the reminders' notifications) without reading every pending one.
+ *
+ * Returns: %FALSE with @error set when the database could not be read
+ */
+gboolean
+cd_due_item_is_pending (CdDatabase  *db,
+                        CdDueItem   *item,
+                        gboolean    *pending,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  CdStep step;
+
+  g_return_val_if_fail (CD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (CD_IS_DUE_ITEM (item), FALSE);
+
+  *pending = FALSE;
+  if (item->kind == CD_DUE_PROMISE)
+    stmt = cd_database_prepare (db, "SELECT 1 " CD_DUE_PROMISES_WHERE " AND c.id = :id", error);
+  else
+    stmt = cd_database_prepare (db, "SELECT 1 " CD_DUE_FOLLOW_UPS_WHERE " AND f.id = :id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_range (stmt, item->due_at, item->due_at + 1);
+  cd_database_bind_int64 (stmt, ":id", item->kind == CD_DUE_PROMISE ? item->case_id
+                                                                     : item->follow_up_id);
+  step = cd_database_step (db, stmt, error);
+  if (step == CD_STEP_ROW)
+    {
+      *pending = TRUE;
+      cd_database_release (stmt);
+    }
+  return step != CD_STEP_ERROR;
+}

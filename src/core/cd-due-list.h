@@ -25,4 +25,9 @@ gint64     cd_due_count (CdDatabase  *db,
                          gint64       to,
                          GError     **error);  /* -1 on error */
 
+gboolean   cd_due_item_is_pending (CdDatabase  *db,
+                                   CdDueItem   *item,
+                                   gboolean    *pending,
+                                   GError     **error);
+
 G_END_DECLS

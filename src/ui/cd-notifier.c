@@ -32,7 +32,7 @@ struct _CdNotifier
   GApplication *application; /* unowned: the application owns the notifier */
   CdReminders  *reminders;
   CdDatabase   *db;
-  GHashTable   *shown;       /* ids of the notifications sent for one item each */
+  GHashTable   *shown;       /* notification id → the CdDueItem it is about */
   guint         source;
 };
 
@@ -103,31 +103,25 @@ notification_for_many (guint n)
 /* A notification whose promise was kept or follow-up made (or moved to later) since is taken
  * back, so the desktop's list holds only what still needs doing. */
 static void
-withdraw_settled (CdNotifier *self,
-                  gint64      now)
+withdraw_settled (CdNotifier *self)
 {
-  g_autoptr(GPtrArray) pending = NULL;
-  g_autoptr(GHashTable) still_due = NULL;
-  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
-  gpointer id;
-
-  if (g_hash_table_size (self->shown) == 0)
-    return;
-  pending = cd_due_list (self->db, G_MININT64, now + 1, &error);
-  if (pending == NULL)
-    return;
-  still_due = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < pending->len; i++)
-    g_hash_table_add (still_due, id_for_item (g_ptr_array_index (pending, i)));
+  gpointer id, item;
 
   g_hash_table_iter_init (&iter, self->shown);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (!g_hash_table_contains (still_due, id))
-      {
-        g_application_withdraw_notification (self->application, id);
-        g_hash_table_iter_remove (&iter);
-      }
+  while (g_hash_table_iter_next (&iter, &id, &item))
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean pending;
+
+      if (!cd_due_item_is_pending (self->db, item, &pending, &error))
+        return;
+      if (!pending)
+        {
+          g_application_withdraw_notification (self->application, id);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
 }
 
 /**
@@ -147,7 +141,7 @@ cd_notifier_check (CdNotifier *self,
 
   g_return_val_if_fail (CD_IS_NOTIFIER (self), 0);
 
-  withdraw_settled (self, now);
+  withdraw_settled (self);
   items = cd_reminders_take (self->reminders, now, &error);
   if (items == NULL)
     {
@@ -172,7 +166,7 @@ cd_notifier_check (CdNotifier *self,
       g_autofree char *id = id_for_item (item);
 
       g_application_send_notification (self->application, id, notification);
-      g_hash_table_add (self->shown, g_steal_pointer (&id));
+      g_hash_table_insert (self->shown, g_steal_pointer (&id), g_object_ref (item));
     }
   return items->len;
 }
@@ -235,7 +229,7 @@ cd_notifier_class_init (CdNotifierClass *klass)
 static void
 cd_notifier_init (CdNotifier *self)
 {
-  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 CdNotifier *
