@@ -71,10 +71,12 @@ take (Fixture *f,
       gint64   now)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = cd_reminders_take (f->reminders, now, &error);
+  gint64 n_due = -1;
+  GPtrArray *items = cd_reminders_take (f->reminders, now, G_MAXUINT, &n_due, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (items);
+  g_assert_cmpint (n_due, ==, items->len);
   return items;
 }
 
@@ -233,6 +235,30 @@ test_item_pending (Fixture       *f,
     }
 }
 
+/* After a long absence: the first few read, all counted, and all of them given. */
+static void
+test_limit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_due = 0;
+
+  for (int i = 0; i < 5; i++)
+    g_object_unref (add_case (f, "Away", CD_STAGE_AGREE, NOW - (i + 1) * HOUR, CD_TIME_UNSET));
+
+  head = cd_reminders_take (f->reminders, NOW, 2, &n_due, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 2);
+  g_assert_cmpint (n_due, ==, 5);
+  /* Earliest first. */
+  g_assert_cmpint (((CdDueItem *) head->pdata[0])->due_at, ==, NOW - 5 * HOUR);
+
+  after = take (f, NOW + HOUR);
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +273,7 @@ main (int   argc,
   ADD ("remembered", test_remembered);
   ADD ("damaged-watermark", test_damaged_watermark);
   ADD ("item-pending", test_item_pending);
+  ADD ("limit", test_limit);
 #undef ADD
 
   return g_test_run ();

@@ -327,7 +327,7 @@ test_notified_and_opened (Fixture       *f,
 
   /* Given once: the next run has nothing to remind of. */
   reminders = cd_reminders_new (f->db);
-  again = cd_reminders_take (reminders, cd_time_now (), &error);
+  again = cd_reminders_take (reminders, cd_time_now (), G_MAXUINT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, 0);
 }

@@ -86,8 +86,12 @@ read_given_until (CdReminders  *self,
 /**
  * cd_reminders_take:
  * @now: the current time, UTC microseconds
+ * @limit: how many items to read at most
+ * @n_due: (out) (optional): how many fell due in all, which may be more than @limit
  *
- * The first time ever, every pending promise and follow-up already due is handed out.
+ * The first time ever, every pending promise and follow-up already due is handed out. Only
+ * the first @limit are read: after a long absence a database can hold a hundred thousand
+ * overdue items, and one notification tells of them all.
  *
  * Returns: (transfer full) (element-type CdDueItem): the promises and follow-ups of open
  *   cases that fell due since the last call, earliest first; %NULL on error
@@ -95,27 +99,40 @@ read_given_until (CdReminders  *self,
 GPtrArray *
 cd_reminders_take (CdReminders  *self,
                    gint64        now,
+                   guint         limit,
+                   gint64       *n_due,
                    GError      **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *value = NULL;
-  gint64 given_until;
+  gint64 given_until, from, count;
 
   g_return_val_if_fail (CD_IS_REMINDERS (self), NULL);
 
+  if (n_due != NULL)
+    *n_due = 0;
   if (!read_given_until (self, &given_until, error))
     return NULL;
   /* Time set back: nothing new is due before the instant already reminded of. */
   if (given_until != CD_TIME_UNSET && given_until >= now)
     return g_ptr_array_new_with_free_func (g_object_unref);
 
-  items = cd_due_list (self->db, given_until == CD_TIME_UNSET ? G_MININT64 : given_until + 1,
-                       now + 1, error);
+  from = given_until == CD_TIME_UNSET ? G_MININT64 : given_until + 1;
+  items = cd_due_list_head (self->db, from, now + 1, limit, error);
   if (items == NULL)
     return NULL;
+  count = items->len < limit ? (gint64) items->len : cd_due_count (self->db, from, now + 1, error);
+  if (count < 0)
+    return NULL;
+  if (n_due != NULL)
+    *n_due = count;
 
   self->given_until = now;
+  /* Nothing fell due: the stored mark may lag, since starting from it again finds nothing
+   * more. That spares the disk a synchronous write every minute. */
+  if (count == 0 && given_until != CD_TIME_UNSET)
+    return g_steal_pointer (&items);
   value = g_strdup_printf ("%" G_GINT64_FORMAT, now);
   if (!cd_settings_store_set (self->db, WATERMARK_KEY, value, &local_error))
     {

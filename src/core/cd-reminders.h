@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (CdReminders, cd_reminders, CD, REMINDERS, GObject)
 CdReminders *cd_reminders_new  (CdDatabase   *db);
 GPtrArray   *cd_reminders_take (CdReminders  *self,
                                 gint64        now,
+                                guint         limit,
+                                gint64       *n_due,
                                 GError      **error);
 
 G_END_DECLS

@@ -138,11 +138,13 @@ cd_notifier_check (CdNotifier *self,
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 n_due = 0;
 
   g_return_val_if_fail (CD_IS_NOTIFIER (self), 0);
 
   withdraw_settled (self);
-  items = cd_reminders_take (self->reminders, now, &error);
+  items = cd_reminders_take (self->reminders, now, CD_NOTIFIER_MAX_SEPARATE + 1, &n_due,
+                             &error);
   if (items == NULL)
     {
       /* The window reports database trouble when the seller works; a reminder is not worth
@@ -151,9 +153,10 @@ cd_notifier_check (CdNotifier *self,
       return 0;
     }
 
-  if (items->len > CD_NOTIFIER_MAX_SEPARATE)
+  if (n_due > CD_NOTIFIER_MAX_SEPARATE)
     {
-      g_autoptr(GNotification) notification = notification_for_many (items->len);
+      g_autoptr(GNotification) notification = notification_for_many ((guint) MIN (n_due,
+                                                                             G_MAXUINT));
 
       g_application_send_notification (self->application, "due-summary", notification);
       return 1;
