@@ -215,6 +215,23 @@ test_export (Fixture       *f,
   g_assert_cmpint (count_rows (f, "blacklist"), ==, 1);
 }
 
+/* The window closed while the import runs: the import finishes all the same, quietly. */
+static void
+test_window_closed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("EXAMPLE_JSON"));
+  g_autoptr(GError) error = NULL;
+
+  cd_exchange_import_async (f->window, CD_EXCHANGE_EVERYTHING, file, on_done, f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_for_result (f);
+  g_assert_true (cd_exchange_finish (f->result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "cases"), ==, 2);
+  g_assert_null (find_message_dialog ());
+}
+
 /* The menu's Import… opens a file chooser (a dialog in a session without portals). */
 static void
 test_actions (Fixture       *f,
@@ -251,6 +268,7 @@ main (int   argc,
   ADD ("import-everything", test_import_everything);
   ADD ("import-refused", test_import_refused);
   ADD ("export", test_export);
+  ADD ("window-closed", test_window_closed);
   ADD ("actions", test_actions);
 #undef ADD
 

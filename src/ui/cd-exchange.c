@@ -228,6 +228,17 @@ job_done (GObject      *source_object,
   g_clear_handle_id (&job->show_source, g_source_remove);
   g_clear_handle_id (&job->update_source, g_source_remove);
   g_clear_pointer (&job->progress_window, gtk_window_destroy);
+
+  /* The window was closed meanwhile: the work is done (or not) all the same, and there is no
+   * one to tell. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (job->window)))
+    {
+      if (g_task_propagate_boolean (G_TASK (result), &error))
+        g_task_return_boolean (outer, TRUE);
+      else
+        g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
   set_importing (job->window, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
