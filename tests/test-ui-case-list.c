@@ -130,6 +130,106 @@ test_first_frame_rows (Fixture       *f,
   }
 }
 
+/* Finds, under @node, the border nodes that draw something and the one-pixel-high colour
+ * rectangles. */
+static void
+walk_nodes (GskRenderNode *node,
+            guint         *visible_borders,
+            guint         *hairlines)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        walk_nodes (gsk_container_node_get_child (node, i), visible_borders, hairlines);
+      break;
+    case GSK_TRANSFORM_NODE:
+      walk_nodes (gsk_transform_node_get_child (node), visible_borders, hairlines);
+      break;
+    case GSK_CLIP_NODE:
+      walk_nodes (gsk_clip_node_get_child (node), visible_borders, hairlines);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      walk_nodes (gsk_rounded_clip_node_get_child (node), visible_borders, hairlines);
+      break;
+    case GSK_OPACITY_NODE:
+      walk_nodes (gsk_opacity_node_get_child (node), visible_borders, hairlines);
+      break;
+    case GSK_DEBUG_NODE:
+      walk_nodes (gsk_debug_node_get_child (node), visible_borders, hairlines);
+      break;
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+
+        for (guint i = 0; i < 4; i++)
+          if (colors[i].alpha > 0 && gsk_border_node_get_widths (node)[i] > 0)
+            {
+              (*visible_borders)++;
+              break;
+            }
+      }
+      break;
+    case GSK_COLOR_NODE:
+      {
+        graphene_rect_t bounds;
+
+        gsk_render_node_get_bounds (node, &bounds);
+        if (bounds.size.height == 1 && gsk_color_node_get_color (node)->alpha > 0)
+          (*hairlines)++;
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The rows' separators are one-pixel rectangles, not borders: GTK 4.8's cairo renderer draws a
+ * one-sided border through a clip the size of the row, a third of a scroll frame's drawing. */
+static void
+test_row_separators (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *list_view;
+  GtkWidget *row;
+  guint rows = 0;
+  guint visible_borders = 0;
+  guint hairlines = 0;
+
+  /* AdwApplication loads the application's style sheet; this test has none. */
+  gtk_css_provider_load_from_resource (provider, "/com/example/CompDesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_present (f->window);
+  cd_test_spin (300);
+
+  list_view = cd_test_find_descendant (GTK_WIDGET (cd_case_list_view_get_column_view (f->view)),
+                                       GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  for (row = gtk_widget_get_first_child (list_view); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(GtkSnapshot) snapshot = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+
+      if (!gtk_widget_get_mapped (row) || g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
+        continue;
+      snapshot = gtk_snapshot_new ();
+      gtk_widget_snapshot_child (list_view, row, snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      g_assert_nonnull (node);
+      walk_nodes (node, &visible_borders, &hairlines);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 10);
+  g_assert_cmpuint (visible_borders, ==, 0);
+  g_assert_cmpuint (hairlines, ==, rows);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,5 +240,7 @@ main (int   argc,
 
   g_test_add ("/ui/case-list/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
+  g_test_add ("/ui/case-list/row-separators", Fixture, NULL, fixture_set_up,
+              test_row_separators, fixture_tear_down);
   return g_test_run ();
 }
