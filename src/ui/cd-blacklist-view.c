@@ -19,6 +19,7 @@
 #include "cd-blacklist-view-private.h"
 #include "cd-error.h"
 #include "cd-format.h"
+#include "cd-table-cell.h"
 
 typedef enum
 {
@@ -305,13 +306,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = cd_table_cell_new (columns[column].min_chars);
   GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), columns[column].min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), columns[column].min_chars + 6);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_object_set_data (G_OBJECT (click), "cd-view",
                      g_object_get_data (G_OBJECT (factory), "cd-view"));

@@ -24,6 +24,7 @@
 
 #include "cd-case-list-view.h"
 #include "cd-format.h"
+#include "cd-table-cell.h"
 #include "cd-money.h"
 #include "cd-time.h"
 
@@ -294,12 +295,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = cd_table_cell_new (columns[column].min_chars);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), columns[column].min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), columns[column].min_chars + 6);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_TOTAL)
     gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
   gtk_list_item_set_child (list_item, label);
