@@ -613,7 +613,7 @@ GArray *
 cd_test_a11y_dup_listed_shortcuts (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/com/example/CompDesk/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/com/example/CompDesk/ui/help-overlay.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   GArray *keys = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
 

@@ -348,6 +348,53 @@ test_preferences (Fixture       *f,
   gtk_window_destroy (prefs);
 }
 
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GtkWindow *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+      found = l->data;
+  return found;
+}
+
+/* Ctrl+? shows the shortcuts, built on first use (not at start-up) and kept for the next time. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+
+  open_window (f);
+  g_assert_null (find_shortcuts_window ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay",
+                                             NULL));
+  cd_test_spin (100);
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+
+  /* Closing hides it; asking again shows the same window. */
+  gtk_window_close (shortcuts);
+  cd_test_spin (50);
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay",
+                                             NULL));
+  cd_test_spin (50);
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* It goes with its window. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  cd_test_spin (50);
+  g_assert_null (find_shortcuts_window ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +416,7 @@ main (int   argc,
   ADD ("new-case", test_new_case);
   ADD ("guide", test_guide);
   ADD ("preferences", test_preferences);
+  ADD ("shortcuts-window", test_shortcuts_window);
 #undef ADD
 
   return g_test_run ();

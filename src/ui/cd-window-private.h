@@ -24,6 +24,7 @@ struct _CdWindow
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
+  GtkWindow             *shortcuts_window;
   AdwLeaflet            *leaflet;
   GtkWidget             *sidebar;
   AdwWindowTitle        *sidebar_title;

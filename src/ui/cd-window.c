@@ -316,7 +316,8 @@ on_shop_changed (gpointer user_data)
 
   load_shop (self);
   cd_case_list_view_set_currency (self->list_view, self->currency);
-  cd_case_page_set_currency (self->case_page, self->currency);
+  if (self->case_page != NULL)
+    cd_case_page_set_currency (self->case_page, self->currency);
 }
 
 /* Preferences: the shop (its name and currency) and the compensation policy. */
@@ -349,6 +350,31 @@ search_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->content_stack, "cases");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   cd_case_list_view_focus_search (self->list_view);
+}
+
+/* The shortcuts window is built when first asked for (GtkApplication would build it for
+ * every window before its first frame if it sat at gtk/help-overlay.ui), then kept, hidden,
+ * for the next time. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/com/example/CompDesk/ui/help-overlay.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                 (gpointer *) &self->shortcuts_window);
+    }
+  gtk_window_present (self->shortcuts_window);
 }
 
 static void
@@ -396,13 +422,6 @@ cd_window_constructed (GObject *object)
   g_signal_connect_object (self->list_view, "case-activated",
                            G_CALLBACK (on_case_activated_cb), self, 0);
 
-  self->case_page = cd_case_page_new (self->cases, self->blacklist);
-  cd_case_page_set_currency (self->case_page, self->currency);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->case_page), "case");
-  g_signal_connect_object (self->case_page, "back", G_CALLBACK (on_case_page_back_cb), self, 0);
-  g_signal_connect_object (self->case_page, "add-toast", G_CALLBACK (on_add_toast_cb), self, 0);
-  g_signal_connect_object (self->case_page, "guide", G_CALLBACK (on_case_page_guide_cb), self, 0);
-
   g_signal_connect_object (self->cases, "case-added", G_CALLBACK (on_repository_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cases, "case-changed", G_CALLBACK (on_repository_changed_cb),
@@ -440,6 +459,12 @@ cd_window_dispose (GObject *object)
   CdWindow *self = CD_WINDOW (object);
 
   cd_window_stop_clocks (self);
+  if (self->shortcuts_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                    (gpointer *) &self->shortcuts_window);
+      gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
   g_clear_object (&self->cases);
   g_clear_object (&self->blacklist);
@@ -551,6 +576,10 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   cd_exchange_install_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case", NULL);
@@ -704,6 +733,21 @@ cd_window_notice_changes (CdWindow *self)
     }
 }
 
+/* The case page is built when a case is first opened: start-up shows the list only. */
+static void
+ensure_case_page (CdWindow *self)
+{
+  if (self->case_page != NULL)
+    return;
+
+  self->case_page = cd_case_page_new (self->cases, self->blacklist);
+  cd_case_page_set_currency (self->case_page, self->currency);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->case_page), "case");
+  g_signal_connect_object (self->case_page, "back", G_CALLBACK (on_case_page_back_cb), self, 0);
+  g_signal_connect_object (self->case_page, "add-toast", G_CALLBACK (on_add_toast_cb), self, 0);
+  g_signal_connect_object (self->case_page, "guide", G_CALLBACK (on_case_page_guide_cb), self, 0);
+}
+
 void
 cd_window_show_case (CdWindow *self,
                      gint64    case_id)
@@ -712,6 +756,7 @@ cd_window_show_case (CdWindow *self,
 
   g_return_if_fail (CD_IS_WINDOW (self));
 
+  ensure_case_page (self);
   cd_case_page_show_case (self->case_page, case_id);
   show_content (self, "case");
   /* The page's keys (Escape, Ctrl+E, Delete) work where the focus is, so it goes to the
