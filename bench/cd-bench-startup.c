@@ -1,12 +1,14 @@
 /* cd-bench-startup.c — time from process start to the first painted frame, and peak memory
  *
- * Usage: cd-bench-startup RUNS COMMAND [ARGS…]
+ * Usage: cd-bench-startup RUNS COMMAND [ARGS…] [-- COMMAND [ARGS…]]…
  *
- * Starts COMMAND RUNS times with COMPDESK_BENCH_FIRST_FRAME=1 (see src/ui/cd-bench-hooks.c),
- * reads the "first-frame USEC CPU_USEC" line it writes to stderr (CLOCK_MONOTONIC, the same
- * clock as here; the process's processor time), and prints "MEDIAN_MS PEAK_KIB MEDIAN_CPU_MS":
- * the median time from fork to first frame, the largest resident set of the runs and the
- * median processor time the program used until its first frame.
+ * Starts each COMMAND RUNS times with COMPDESK_BENCH_FIRST_FRAME=1 (see
+ * src/ui/cd-bench-hooks.c), in rounds (the first command, the second …, then again), so that
+ * a change in the machine's load falls on every command alike. It reads the
+ * "first-frame USEC CPU_USEC" line each run writes to stderr (CLOCK_MONOTONIC, the same clock
+ * as here; the process's processor time), and prints one line per command,
+ * "MEDIAN_MS PEAK_KIB MEDIAN_CPU_MS": the median time from fork to first frame, the largest
+ * resident set of its runs and the median processor time it used until its first frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,37 +79,74 @@ run_once (char  **argv,
   return ms;
 }
 
+typedef struct
+{
+  char   **argv;
+  GArray  *times;
+  GArray  *cpu_times;
+  long     peak_kib;
+} Command;
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
-  long peak_kib = 0;
+  g_autoptr(GPtrArray) commands = g_ptr_array_new ();
   int runs;
 
   if (argc < 3)
     {
-      g_printerr ("usage: %s RUNS COMMAND [ARGS…]\n", argv[0]);
+      g_printerr ("usage: %s RUNS COMMAND [ARGS…] [-- COMMAND [ARGS…]]…\n", argv[0]);
       return 2;
     }
   runs = atoi (argv[1]);
-  for (int i = 0; i < runs; i++)
+  /* Splits the arguments at each "--" into NULL-terminated command lines, in place. */
+  for (int i = 2; i < argc;)
     {
-      double cpu_ms = 0;
-      double ms = run_once (argv + 2, &peak_kib, &cpu_ms);
+      Command *command = g_new0 (Command, 1);
 
-      if (ms < 0)
-        {
-          g_printerr ("%s: no first frame\n", argv[2]);
-          return 1;
-        }
-      g_array_append_val (times, ms);
-      g_array_append_val (cpu_times, cpu_ms);
+      command->argv = argv + i;
+      command->times = g_array_new (FALSE, FALSE, sizeof (double));
+      command->cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_ptr_array_add (commands, command);
+      while (i < argc && strcmp (argv[i], "--") != 0)
+        i++;
+      if (i < argc)
+        argv[i++] = NULL;
     }
-  g_array_sort (times, compare_doubles);
-  g_array_sort (cpu_times, compare_doubles);
-  g_print ("%.1f %ld %.1f\n", g_array_index (times, double, times->len / 2), peak_kib,
-           g_array_index (cpu_times, double, cpu_times->len / 2));
+
+  for (int round = 0; round < runs; round++)
+    for (guint c = 0; c < commands->len; c++)
+      {
+        Command *command = g_ptr_array_index (commands, c);
+        double cpu_ms = 0;
+        double ms = run_once (command->argv, &command->peak_kib, &cpu_ms);
+
+        if (ms < 0)
+          {
+            g_printerr ("%s: no first frame\n", command->argv[0]);
+            return 1;
+          }
+        g_array_append_val (command->times, ms);
+        g_array_append_val (command->cpu_times, cpu_ms);
+      }
+
+  for (guint c = 0; c < commands->len; c++)
+    {
+      Command *command = g_ptr_array_index (commands, c);
+
+      g_print ("%.1f %ld %.1f\n", median (command->times), command->peak_kib,
+               median (command->cpu_times));
+      g_array_unref (command->times);
+      g_array_unref (command->cpu_times);
+      g_free (command);
+    }
   return 0;
 }
