@@ -119,9 +119,16 @@ static void
 test_welcome (Fixture       *f,
               gconstpointer  data)
 {
+  GtkWidget *welcome;
+
   open_window (f);
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "welcome");
   g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "CompDesk") != NULL);
+  /* The greeting shows the application's icon (set only when the page is first shown). */
+  welcome = cd_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (welcome)), ==,
+                   "com.example.CompDesk");
 
   /* Another process adds a case (compdesk --import): the window notices within seconds. */
   add_case (f, "First buyer", "tea", CD_PLATFORM_TAOBAO, CD_STAGE_LISTEN, CD_TIME_UNSET);

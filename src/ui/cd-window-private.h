@@ -25,6 +25,7 @@ struct _CdWindow
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   GtkWindow             *shortcuts_window;
+  AdwStatusPage         *welcome_page;
   AdwLeaflet            *leaflet;
   GtkWidget             *sidebar;
   AdwWindowTitle        *sidebar_title;

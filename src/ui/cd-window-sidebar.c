@@ -106,7 +106,12 @@ cd_window_recount (CdWindow *self)
   /* An empty shop greets; the first case takes the greeting away. */
   if (counts[CD_VIEW_ALL] == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cases") == 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+    {
+      /* The icon is set only now: in the template, GTK would load it (an SVG) at start-up
+       * for a page that a shop with cases never shows. */
+      adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+      gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+    }
   else if (counts[CD_VIEW_ALL] > 0 &&
            g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "cases");

@@ -558,6 +558,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_open);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_due_today);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_overdue);
