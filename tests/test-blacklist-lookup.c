@@ -4,7 +4,8 @@
  * The cost is counted in SQLite virtual-machine steps (a progress handler called on every
  * step), not in seconds, so the test does not depend on the machine. A plan that reads every
  * active entry (as one did once an index on (active, added_at) existed) grows with the
- * table; index probes do not.
+ * table; index probes do not. The plan itself is checked too: three searches of the key
+ * indexes, never a scan of the table, with and without ANALYZE's statistics.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -107,6 +108,84 @@ test_cost_does_not_grow (void)
   cd_test_remove_dir (dir);
 }
 
+/* The look-up statement, found among the connection's prepared statements by its text. */
+static const char *
+find_lookup_sql (CdDatabase *db)
+{
+  sqlite3 *handle = cd_database_get_handle (db);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (handle, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (handle, stmt))
+    {
+      const char *sql = sqlite3_sql (stmt);
+
+      if (strstr (sql, ":buyer_id_key") != NULL && strstr (sql, ":nickname_key") != NULL &&
+          strstr (sql, ":phone_key") != NULL)
+        return sql;
+    }
+  return NULL;
+}
+
+static char *
+dup_plan (CdDatabase *db,
+          const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (cd_database_get_handle (db), explain, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+static void
+test_plan_probes_indexes (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autoptr(CdDatabase) db = cd_test_open_database (dir);
+  g_autoptr(CdBlacklistRepository) repo = cd_blacklist_repository_new (db);
+
+  add_entries (db, repo, 0, 2000);
+  for (int analyzed = 0; analyzed < 2; analyzed++)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *plan = NULL;
+      const char *sql;
+
+      if (analyzed)
+        {
+          g_assert_true (cd_database_exec (db, "ANALYZE", &error));
+          g_assert_no_error (error);
+        }
+
+      /* A miss: every probe finds nothing, and nothing else is read. */
+      found = cd_blacklist_repository_find_matches (repo, "nobody_0", "nobody_0", "nobody_0",
+                                                    &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 0);
+
+      sql = find_lookup_sql (db);
+      g_assert_nonnull (sql);
+      plan = dup_plan (db, sql);
+      g_test_message ("analyzed %d:\n%s", analyzed, plan);
+      g_assert_nonnull (strstr (plan, "INDEX blacklist_buyer_id_key (buyer_id_key=?)"));
+      g_assert_nonnull (strstr (plan, "INDEX blacklist_nickname_key (nickname_key=?)"));
+      g_assert_nonnull (strstr (plan, "INDEX blacklist_phone_key (phone_key=?)"));
+      g_assert_null (strstr (plan, "SCAN blacklist"));
+      g_assert_null (strstr (plan, "blacklist_active_added_at"));
+      g_assert_null (strstr (plan, "blacklist_added_at"));
+    }
+
+  g_clear_object (&repo);
+  g_clear_object (&db);
+  cd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,6 +193,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/blacklist-lookup/cost-does-not-grow", test_cost_does_not_grow);
+  g_test_add_func ("/blacklist-lookup/plan-probes-indexes", test_plan_probes_indexes);
 
   return g_test_run ();
 }

@@ -620,6 +620,7 @@ test_match_any_key (Fixture       *f,
   CdBlacklistEntry *by_nick = make_entry (NULL, "Lin", NULL);
   CdBlacklistEntry *by_phone = make_entry (NULL, NULL, "138 0013 8000");
   CdBlacklistEntry *other = make_entry ("someone", "else", "+1 555 0100");
+  CdBlacklistEntry *twin = make_entry (NULL, "lin", NULL);
   g_autofree char *expected = NULL;
 
   by_id->added_at = 1000;
@@ -642,10 +643,21 @@ test_match_any_key (Fixture       *f,
     assert_matches (f, "someone", "ELSE", "15550100", ids);
   }
 
+  /* Of two entries added at the same moment, the one stored last comes first. */
+  twin->added_at = by_nick->added_at;
+  insert_ok (f, twin);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT, twin->id, by_nick->id, by_phone->id,
+                              by_id->id);
+  g_assert_cmpint (twin->id, >, by_nick->id);
+  assert_matches (f, "tb_lin", "LIN", "+86 138 0013 8000", expected);
+
   g_assert_finalize_object (by_id);
   g_assert_finalize_object (by_nick);
   g_assert_finalize_object (by_phone);
   g_assert_finalize_object (other);
+  g_assert_finalize_object (twin);
 }
 
 static void

@@ -483,6 +483,20 @@ cd_blacklist_repository_count (CdBlacklistRepository  *self,
   return count;
 }
 
+/* Newest first, and of two added at the same moment the one stored last: the order of
+ * "ORDER BY added_at DESC, id DESC", which the lists use. */
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const CdBlacklistEntry *x = *(CdBlacklistEntry * const *) a;
+  const CdBlacklistEntry *y = *(CdBlacklistEntry * const *) b;
+
+  if (x->added_at != y->added_at)
+    return x->added_at < y->added_at ? 1 : -1;
+  return (x->id < y->id) - (x->id > y->id);
+}
+
 static void
 bind_key_or_null (sqlite3_stmt *stmt,
                   const char   *name,
@@ -517,23 +531,27 @@ cd_blacklist_repository_find_matches (CdBlacklistRepository  *self,
   g_autofree char *id_key = buyer_id_key (buyer_id);
   g_autofree char *nick_key = cd_text_fold (nickname);
   g_autofree char *tel_key = phone_key (phone);
-  /* CROSS JOIN fixes the loop order: the three probes first, then each row by its id. With
-   * "id IN (…) AND active = 1" the planner walked the (active, added_at) index instead, to
-   * save the sort, and read every active entry: 10× slower at a million entries. */
+  g_autoptr(GPtrArray) matches = NULL;
+  /* Three index probes whose rows SQLite merges by rowid (a MULTI-INDEX OR), so an entry
+   * matched by two keys comes once. "+active" keeps the planner off the (active, added_at)
+   * index, which it would rather walk, reading every active entry (10× slower at a million
+   * entries). The few matches are sorted here: the statement used to union the probes into
+   * a temporary B-tree and sort with a sorter, and was dearer to prepare than to run
+   * (--check-buyer prepares it once a process). */
   sqlite3_stmt *stmt = cd_database_prepare (self->db,
-    "SELECT " ENTRY_COLUMNS " FROM ("
-    "  SELECT id AS match_id FROM blacklist WHERE buyer_id_key = :buyer_id_key"
-    "  UNION SELECT id FROM blacklist WHERE nickname_key = :nickname_key"
-    "  UNION SELECT id FROM blacklist WHERE phone_key = :phone_key"
-    ") CROSS JOIN blacklist ON id = match_id"
-    " WHERE active = 1 ORDER BY added_at DESC, id DESC", error);
+    "SELECT " ENTRY_COLUMNS " FROM blacklist"
+    " WHERE (buyer_id_key = :buyer_id_key OR nickname_key = :nickname_key"
+    " OR phone_key = :phone_key) AND +active = 1", error);
 
   if (stmt == NULL)
     return NULL;
   bind_key_or_null (stmt, ":buyer_id_key", id_key);
   bind_key_or_null (stmt, ":nickname_key", nick_key);
   bind_key_or_null (stmt, ":phone_key", tel_key);
-  return collect_entries (self, stmt, error);
+  matches = collect_entries (self, stmt, error);
+  if (matches != NULL)
+    g_ptr_array_sort (matches, compare_newest_first);
+  return g_steal_pointer (&matches);
 }
 
 /**
