@@ -130,6 +130,43 @@ test_first_frame_rows (Fixture       *f,
   }
 }
 
+/* Told how high the list will be, the first frame builds the rows that fill it, and no more
+ * than fit (the model comes only once the list is in a window, so none are built twice). */
+static void
+test_first_frame_height (Fixture       *f,
+                         gconstpointer  data)
+{
+  CdCaseListView *view = cd_case_list_view_new (f->cases);
+  GtkColumnView *column_view = cd_case_list_view_get_column_view (view);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *scrolled, *cell, *title;
+  int list_height, row_height;
+  guint first;
+
+  cd_case_list_view_set_first_frame_height (view, 300);
+  g_assert_null (gtk_column_view_get_model (column_view));
+  gtk_window_set_default_size (window, 1000, 300);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  first = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+  g_assert_cmpuint (first, >, 5);
+  g_assert_cmpuint (first, <, 32);
+
+  gtk_window_present (window);
+  cd_test_spin (300);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view), GTK_TYPE_SCROLLED_WINDOW);
+  cell = cd_test_find_descendant (GTK_WIDGET (column_view), g_type_from_name ("GtkColumnViewCell"));
+  title = cd_test_find_descendant (GTK_WIDGET (column_view), g_type_from_name ("GtkColumnViewTitle"));
+  g_assert_nonnull (cell);
+  g_assert_nonnull (title);
+  row_height = gtk_widget_get_height (gtk_widget_get_parent (cell));
+  list_height = gtk_widget_get_height (scrolled) - gtk_widget_get_height (gtk_widget_get_parent (title));
+  g_assert_cmpint (row_height, >, 0);
+  /* Enough rows to fill the list, and not a whole row more. */
+  g_assert_cmpint ((int) first * row_height, >=, list_height);
+  g_assert_cmpint ((int) (first - 1) * row_height, <, list_height + row_height);
+  gtk_window_destroy (window);
+}
+
 /* Finds, under @node, the border nodes that draw something and the one-pixel-high colour
  * rectangles. */
 static void
@@ -240,6 +277,8 @@ main (int   argc,
 
   g_test_add ("/ui/case-list/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
+  g_test_add ("/ui/case-list/first-frame-height", Fixture, NULL, fixture_set_up,
+              test_first_frame_height, fixture_tear_down);
   g_test_add ("/ui/case-list/row-separators", Fixture, NULL, fixture_set_up,
               test_row_separators, fixture_tear_down);
   return g_test_run ();

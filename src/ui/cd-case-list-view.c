@@ -11,8 +11,10 @@
  * GTK 4.8's list builds, binds and measures a widget for up to 200 rows around its anchor
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c), however few fit on screen: with a long list
  * that was most of what the window did before its first frame. So the column view sees only
- * the first FIRST_FRAME_ROWS rows (a GtkSliceListModel) until it has been drawn once, and then
- * a few more each frame.
+ * the rows that fit in the first frame (a GtkSliceListModel; FIRST_FRAME_ROWS unless the
+ * window says how high the list will be) until it has been drawn once, and then a few more
+ * each frame. It is given its model only once it is in a window, so that those rows are
+ * built once, for the number that fits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,9 +30,15 @@
 #include "cd-money.h"
 #include "cd-time.h"
 
-/* What a maximised window on a 1200-pixel-high screen shows; a taller one shows the rest a
- * frame later. */
+/* Rows in the first frame when the window does not say how high the list will be: what a
+ * maximised window on a 1200-pixel-high screen shows; a taller one shows the rest a frame
+ * later. */
 #define FIRST_FRAME_ROWS 32
+/* What the list's header bar and its column titles take of its height, and the height of a
+ * row, at Adwaita's default font: larger text makes rows taller and fewer fit, so a first
+ * frame never lacks rows for being estimated from these. */
+#define LIST_CHROME_HEIGHT 76
+#define ROW_HEIGHT 20
 /* Rows added each frame after the first: each costs about a millisecond to build. */
 #define ROWS_PER_FRAME 8
 /* GTK_LIST_VIEW_MAX_LIST_ITEMS */
@@ -533,6 +541,19 @@ cd_case_list_view_dispose (GObject *object)
   G_OBJECT_CLASS (cd_case_list_view_parent_class)->dispose (object);
 }
 
+/* GtkWidget overrides */
+
+static void
+cd_case_list_view_root (GtkWidget *widget)
+{
+  CdCaseListView *self = CD_CASE_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cd_case_list_view_parent_class)->root (widget);
+  /* The rows are built now, as many as cd_case_list_view_set_first_frame_height() said. */
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
 static void
 cd_case_list_view_class_init (CdCaseListViewClass *klass)
 {
@@ -540,6 +561,7 @@ cd_case_list_view_class_init (CdCaseListViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_case_list_view_dispose;
+  widget_class->root = cd_case_list_view_root;
 
   /**
    * CdCaseListView::case-activated:
@@ -611,7 +633,6 @@ cd_case_list_view_new (CdCaseRepository *repository)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (on_model_items_changed_cb), self, 0);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -621,6 +642,29 @@ cd_case_list_view_new (CdCaseRepository *repository)
                                 NULL);
   update_empty_state (self);
   return self;
+}
+
+/**
+ * cd_case_list_view_set_first_frame_height:
+ * @height: how high the list will be in its window's first frame, in pixels
+ *
+ * Builds only the rows that fit in @height for the first frame (instead of
+ * FIRST_FRAME_ROWS). Has effect only before the list is first drawn.
+ */
+void
+cd_case_list_view_set_first_frame_height (CdCaseListView *self,
+                                          int             height)
+{
+  int *ticks;
+
+  g_return_if_fail (CD_IS_CASE_LIST_VIEW (self));
+
+  ticks = g_object_get_data (G_OBJECT (self->column_view), "cd-ticks");
+  if (*ticks > 1 || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+  gtk_slice_list_model_set_size (self->slice,
+                                 (guint) MAX (1, (height - LIST_CHROME_HEIGHT + ROW_HEIGHT - 1)
+                                                 / ROW_HEIGHT));
 }
 
 void

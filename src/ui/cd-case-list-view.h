@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CdCaseListView, cd_case_list_view, CD, CASE_LIST_VIEW, AdwBin)
 
 CdCaseListView  *cd_case_list_view_new          (CdCaseRepository *repository);
+void             cd_case_list_view_set_first_frame_height (CdCaseListView *self,
+                                                           int             height);
 void             cd_case_list_view_set_view     (CdCaseListView   *self,
                                                  CdView            view,
                                                  const char       *title);
