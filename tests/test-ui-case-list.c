@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cd-case-list-view.h"
+#include "cd-table-cell.h"
 #include "cd-test-ui.h"
 #include "cd-test-util.h"
 #include "cd-time.h"
@@ -167,6 +168,65 @@ test_first_frame_height (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* A cell asks for its width in characters of its font (not its text's width), one line's
+ * height, and is read out as a label with its text; a long text does not make it wider. */
+static void
+test_table_cell (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *cell = cd_table_cell_new (10);
+  PangoFontMetrics *metrics;
+  int char_width, line_height;
+  int min, nat, min_after, nat_after;
+
+  gtk_window_set_child (window, cell);
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (cell), NULL, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  pango_font_metrics_unref (metrics);
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, PANGO_PIXELS_CEIL (10 * char_width));
+  g_assert_cmpint (nat, ==, PANGO_PIXELS_CEIL (16 * char_width));
+  g_assert_cmpint (min, >, 0);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, PANGO_PIXELS_CEIL (line_height));
+  g_assert_cmpint (nat, ==, min);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_LABEL);
+  cd_table_cell_set_text (CD_TABLE_CELL (cell), "小雨点 — a buyer whose name is far longer than ten characters");
+  g_assert_cmpstr (cd_table_cell_get_text (CD_TABLE_CELL (cell)), ==,
+                   "小雨点 — a buyer whose name is far longer than ten characters");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "小雨点 — a buyer whose name is far longer than ten characters");
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_after, &nat_after, NULL, NULL);
+  g_assert_cmpint (min_after, ==, PANGO_PIXELS_CEIL (10 * char_width));
+  g_assert_cmpint (nat_after, ==, PANGO_PIXELS_CEIL (16 * char_width));
+
+  /* Drawn within its width at any size, also narrower than its text and right-aligned. */
+  cd_table_cell_set_xalign (CD_TABLE_CELL (cell), 1.0f);
+  gtk_window_set_default_size (window, 60, 20);
+  gtk_window_present (window);
+  cd_test_spin (200);
+  g_assert_true (gtk_widget_get_mapped (cell));
+  {
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    graphene_rect_t bounds;
+
+    GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    g_assert_nonnull (node);
+    gsk_render_node_get_bounds (node, &bounds);
+    g_assert_cmpfloat (bounds.origin.x, >=, -1.0f);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                       (float) gtk_widget_get_width (cell) + 1.0f);
+  }
+  gtk_window_destroy (window);
+}
+
 /* Finds, under @node, the border nodes that draw something and the one-pixel-high colour
  * rectangles. */
 static void
@@ -279,6 +339,8 @@ main (int   argc,
               test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/case-list/first-frame-height", Fixture, NULL, fixture_set_up,
               test_first_frame_height, fixture_tear_down);
+  g_test_add ("/ui/case-list/table-cell", Fixture, NULL, fixture_set_up,
+              test_table_cell, fixture_tear_down);
   g_test_add ("/ui/case-list/row-separators", Fixture, NULL, fixture_set_up,
               test_row_separators, fixture_tear_down);
   return g_test_run ();

@@ -357,7 +357,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_autofree char *text = cell_text (entry, column);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  cd_table_cell_set_text (CD_TABLE_CELL (label), text);
   /* A deactivated entry is history: dimmed, still readable. */
   if (entry->active)
     gtk_widget_remove_css_class (label, "dim-label");

@@ -306,7 +306,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = cd_table_cell_new (columns[column].min_chars);
 
   if (column == COLUMN_TOTAL)
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+    cd_table_cell_set_xalign (CD_TABLE_CELL (label), 1.0f);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -366,7 +366,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_autofree char *text = cell_text (self, summary, column);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  cd_table_cell_set_text (CD_TABLE_CELL (label), text);
   if (summary->overdue && (column == COLUMN_PROMISED_BY || column == COLUMN_BUYER))
     gtk_widget_add_css_class (label, "error");
   else

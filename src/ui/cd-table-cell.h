@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *cd_table_cell_new (int min_chars);
+#define CD_TYPE_TABLE_CELL (cd_table_cell_get_type ())
+G_DECLARE_FINAL_TYPE (CdTableCell, cd_table_cell, CD, TABLE_CELL, GtkWidget)
+
+GtkWidget  *cd_table_cell_new        (int          min_chars);
+void        cd_table_cell_set_text   (CdTableCell *self,
+                                      const char  *text);
+const char *cd_table_cell_get_text   (CdTableCell *self);
+void        cd_table_cell_set_xalign (CdTableCell *self,
+                                      float        xalign);
 
 G_END_DECLS
