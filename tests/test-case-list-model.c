@@ -267,6 +267,73 @@ test_lazy (Fixture       *f,
 }
 
 static void
+on_notify_counted_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      guint      *notified)
+{
+  (*notified)++;
+}
+
+/* A model for a first frame reads the first ids at once and counts the rest after: the list
+ * then grows once, at its end, to its full length. A short list is complete at once. */
+static void
+test_deferred_count (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CdCaseQuery) query = cd_case_query_new (CD_VIEW_ALL);
+  g_autoptr(CdCaseListModel) model = NULL;
+  g_autoptr(CdCaseListModel) small = NULL;
+  gint64 t0 = cd_time_now () - 30 * DAY;
+  const guint n = 700;
+  guint notified = 0;
+  guint first;
+
+  for (guint i = 0; i < 5; i++)
+    g_object_unref (add_case (f, "early", t0 + i * HOUR, CD_STAGE_LISTEN));
+  small = cd_case_list_model_new_deferred (f->repo, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, 5);
+  g_assert_false (cd_case_list_model_is_counting (small));
+
+  for (guint i = 5; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("buyer %03u", i);
+      g_object_unref (add_case (f, name, t0 + i * HOUR, CD_STAGE_LISTEN));
+    }
+  model = cd_case_list_model_new_deferred (f->repo, query);
+  first = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, n);
+  g_assert_true (cd_case_list_model_is_counting (model));
+  g_assert_cmpstr (name_at (model, 0), ==, "buyer 699");
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  g_signal_connect (model, "notify::counting", G_CALLBACK (on_notify_counted_cb), &notified);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (cd_case_list_model_is_counting (model));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, first, 0, n - first);
+  g_assert_cmpstr (name_at (model, n - 1), ==, "early");
+  g_assert_cmpint (cd_case_list_model_find (model, 1), ==, (int) n - 1);
+
+  /* A change before the count: the whole list, compared with what the view was told. */
+  g_clear_object (&model);
+  g_array_set_size (f->changes, 0);
+  model = cd_case_list_model_new_deferred (f->repo, query);
+  first = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  g_object_unref (add_case (f, "newest", t0 + n * HOUR, CD_STAGE_LISTEN));
+  g_assert_false (cd_case_list_model_is_counting (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
+  g_assert_cmpstr (name_at (model, 0), ==, "newest");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
+}
+
+static void
 test_views_and_filters (Fixture       *f,
                         gconstpointer  data)
 {
@@ -358,6 +425,7 @@ main (int   argc,
   ADD ("move", test_move);
   ADD ("views-and-filters", test_views_and_filters);
   ADD ("lazy", test_lazy);
+  ADD ("deferred-count", test_deferred_count);
 #undef ADD
 
   return g_test_run ();

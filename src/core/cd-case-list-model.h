@@ -66,6 +66,9 @@ G_DECLARE_FINAL_TYPE (CdCaseListModel, cd_case_list_model, CD, CASE_LIST_MODEL, 
 
 CdCaseListModel   *cd_case_list_model_new        (CdCaseRepository   *repository,
                                                   const CdCaseQuery  *query);
+CdCaseListModel   *cd_case_list_model_new_deferred (CdCaseRepository *repository,
+                                                    const CdCaseQuery *query);
+gboolean           cd_case_list_model_is_counting (CdCaseListModel   *self);
 const CdCaseQuery *cd_case_list_model_get_query  (CdCaseListModel    *self);
 gboolean           cd_case_list_model_set_query  (CdCaseListModel    *self,
                                                   const CdCaseQuery  *query,

@@ -171,7 +171,10 @@ update_subtitle (CdCaseListView *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *subtitle = NULL;
 
-  if (narrowed)
+  /* Not a number that is about to change: the count comes right after the first frame. */
+  if (cd_case_list_model_is_counting (self->model))
+    subtitle = NULL;
+  else if (narrowed)
     /* Translators: under a case view's title while searching or filtering */
     subtitle = g_strdup_printf (ngettext ("%u matching case", "%u matching cases", n), n);
   else
@@ -627,7 +630,8 @@ cd_case_list_view_new (CdCaseRepository *repository)
   CdCaseListView *self = g_object_new (CD_TYPE_CASE_LIST_VIEW, NULL);
 
   self->repository = g_object_ref (repository);
-  self->model = cd_case_list_model_new (repository, self->query);
+  /* Counted after the first frame: until then only the first rows are needed. */
+  self->model = cd_case_list_model_new_deferred (repository, self->query);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
                                           FIRST_FRAME_ROWS);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
@@ -635,6 +639,8 @@ cd_case_list_view_new (CdCaseRepository *repository)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (on_model_items_changed_cb), self, 0);
+  g_signal_connect_object (self->model, "notify::counting",
+                           G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed_cb), self, 0);
   g_object_set_data_full (G_OBJECT (self->column_view), "cd-ticks", g_new0 (int, 1), g_free);
