@@ -68,6 +68,7 @@ CdCaseListModel   *cd_case_list_model_new        (CdCaseRepository   *repository
                                                   const CdCaseQuery  *query);
 CdCaseListModel   *cd_case_list_model_new_deferred (CdCaseRepository *repository,
                                                     const CdCaseQuery *query);
+void               cd_case_list_model_resume     (CdCaseListModel    *self);
 gboolean           cd_case_list_model_is_counting (CdCaseListModel   *self);
 const CdCaseQuery *cd_case_list_model_get_query  (CdCaseListModel    *self);
 gboolean           cd_case_list_model_set_query  (CdCaseListModel    *self,
