@@ -93,10 +93,16 @@ test_first_frame_rows (Fixture       *f,
   GListModel *model = G_LIST_MODEL (cd_case_list_view_get_model (f->view));
   g_autoptr(CdCaseSummary) last = NULL;
   gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwWindowTitle *title;
   guint largest = 0;
   guint first;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_CASES);
+  /* No count under the title until the list has counted, after its first frame. */
+  title = ADW_WINDOW_TITLE (cd_test_find_descendant (GTK_WIDGET (f->view),
+                                                     ADW_TYPE_WINDOW_TITLE));
+  g_assert_true (cd_case_list_model_is_counting (CD_CASE_LIST_MODEL (model)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
   first = n_shown (f);
   g_assert_cmpuint (first, >, 20);
   g_assert_cmpuint (first, <, N_CASES);
@@ -107,6 +113,8 @@ test_first_frame_rows (Fixture       *f,
   while (n_shown (f) < N_CASES && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (n_shown (f), ==, N_CASES);
+  g_assert_false (cd_case_list_model_is_counting (CD_CASE_LIST_MODEL (model)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "300 cases");
   g_assert_cmpuint (largest, >, 0);
   g_assert_cmpuint (largest, <=, first);
   g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (column_view), &largest);

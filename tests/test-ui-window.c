@@ -156,6 +156,7 @@ test_views_search_filter_sort (Fixture       *f,
   CdCaseListView *view;
   GtkSearchEntry *search;
   GtkDropDown *platform;
+  GtkMenuButton *filter_button;
   GListModel *columns;
   g_autoptr(GtkColumnViewColumn) buyer_column = NULL;
   g_autoptr(CdCaseSummary) first = NULL;
@@ -215,10 +216,17 @@ test_views_search_filter_sort (Fixture       *f,
   cd_test_spin (400);
   g_assert_cmpuint (n_listed (f), ==, 4);
 
-  /* Filter by platform */
-  platform = GTK_DROP_DOWN (cd_test_find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (
-    GTK_MENU_BUTTON (cd_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)))), GTK_TYPE_DROP_DOWN));
+  /* Filter by platform: the filters are built when their button is first opened. */
+  filter_button = GTK_MENU_BUTTON (cd_test_find_descendant (GTK_WIDGET (view),
+                                                            GTK_TYPE_MENU_BUTTON));
+  g_assert_null (gtk_menu_button_get_popover (filter_button));
+  gtk_menu_button_popup (filter_button);
+  cd_test_spin (100);
+  platform = GTK_DROP_DOWN (cd_test_find_descendant (
+    GTK_WIDGET (gtk_menu_button_get_popover (filter_button)), GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (platform);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (platform)));
+  gtk_menu_button_popdown (filter_button);
   gtk_drop_down_set_selected (platform, 1 + CD_PLATFORM_TAOBAO);
   g_assert_cmpuint (n_listed (f), ==, 1);
   gtk_drop_down_set_selected (platform, 0);

@@ -136,6 +136,8 @@ struct _CdCaseListView
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+  GtkMenuButton      *filter_button;
+  /* In the filter popover, built when first opened (create_filters_cb); NULL until then */
   GtkDropDown        *platform_filter;
   GtkDropDown        *stage_filter;
   GtkDropDown        *category_filter;
@@ -241,7 +243,7 @@ update_filter_label (CdCaseListView *self)
                            self->severity_filter };
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (drops) && drops[i] != NULL; i++)
     {
       GtkStringObject *item = gtk_drop_down_get_selected_item (drops[i]);
 
@@ -474,10 +476,40 @@ static void
 on_clear_filters_cb (GtkButton      *button,
                      CdCaseListView *self)
 {
+  /* The filters are set only from their popover, so it exists when there are some. */
+  if (self->platform_filter == NULL)
+    return;
   gtk_drop_down_set_selected (self->platform_filter, 0);
   gtk_drop_down_set_selected (self->stage_filter, 0);
   gtk_drop_down_set_selected (self->category_filter, 0);
   gtk_drop_down_set_selected (self->severity_filter, 0);
+}
+
+/* The filter popover is built when the filter button is first opened (click, keyboard). */
+static void
+create_filters_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  CdCaseListView *self = CD_CASE_LIST_VIEW (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkDropDown **drops[] = { &self->platform_filter, &self->stage_filter,
+                            &self->category_filter, &self->severity_filter };
+  const char *ids[] = { "platform_filter", "stage_filter", "category_filter",
+                        "severity_filter" };
+  GType types[] = { CD_TYPE_PLATFORM, CD_TYPE_STAGE, CD_TYPE_CATEGORY, CD_TYPE_SEVERITY };
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/com/example/CompDesk/ui/cd-case-list-filters.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      *drops[i] = GTK_DROP_DOWN (gtk_builder_get_object (builder, ids[i]));
+      setup_filter (*drops[i], types[i]);
+      g_signal_connect_object (*drops[i], "notify::selected", G_CALLBACK (on_filter_changed_cb),
+                               self, 0);
+    }
+  gtk_menu_button_set_popover (button,
+                               GTK_WIDGET (gtk_builder_get_object (builder, "filter_popover")));
 }
 
 static void
@@ -503,9 +535,11 @@ on_column_view_tick_cb (GtkWidget     *widget,
   guint size = gtk_slice_list_model_get_size (self->slice);
   int *ticks = g_object_get_data (G_OBJECT (widget), "cd-ticks");
 
-  /* The first tick comes before the first frame is drawn, the second after. */
+  /* The first tick comes before the first frame is drawn, the second after: the model may
+   * count its cases now. */
   if ((*ticks)++ == 0)
     return G_SOURCE_CONTINUE;
+  cd_case_list_model_resume (self->model);
   if (size < ROWS_BUILT_BY_GTK && size < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     {
       gtk_slice_list_model_set_size (self->slice, size + ROWS_PER_FRAME);
@@ -588,13 +622,9 @@ cd_case_list_view_class_init (CdCaseListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, platform_filter);
-  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, stage_filter);
-  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, category_filter);
-  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, severity_filter);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 }
@@ -609,10 +639,7 @@ cd_case_list_view_init (CdCaseListView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_filter (self->platform_filter, CD_TYPE_PLATFORM);
-  setup_filter (self->stage_filter, CD_TYPE_STAGE);
-  setup_filter (self->category_filter, CD_TYPE_CATEGORY);
-  setup_filter (self->severity_filter, CD_TYPE_SEVERITY);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_cb, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
 }

@@ -26,6 +26,8 @@ struct _CdWindow
   AdwToastOverlay       *toast_overlay;
   GtkWindow             *shortcuts_window;
   AdwStatusPage         *welcome_page;
+  GtkMenuButton         *primary_menu_button;
+  GMenuModel            *primary_menu;
   AdwLeaflet            *leaflet;
   GtkWidget             *sidebar;
   AdwWindowTitle        *sidebar_title;

@@ -424,6 +424,16 @@ expected_height (CdWindow *self)
   return height > 0 ? height : g_settings_get_int (self->settings, "window-height");
 }
 
+/* The main menu's popover is built when it is first opened (click, F10). */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* GObject overrides */
 
 static void
@@ -438,6 +448,9 @@ cd_window_constructed (GObject *object)
   self->templates = cd_template_repository_new (self->database);
   seed_templates (self);
   load_shop (self);
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
+                                         self, NULL);
 
   self->list_view = cd_case_list_view_new (self->cases);
   cd_case_list_view_set_currency (self->list_view, self->currency);
@@ -584,6 +597,8 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_open);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_due_today);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_overdue);
