@@ -59,6 +59,8 @@ struct _CdWindow
   const char            *list_page;  /* where the case page goes back to: "cases" or "due" */
 
   guint                  recount_source;
+  GCancellable          *count_cancellable;  /* while counts are computed on a thread */
+  gboolean               count_again;        /* something changed while they were */
   guint                  clock_source;
   guint                  watch_source;
   gint64                 data_version;
