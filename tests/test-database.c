@@ -170,6 +170,32 @@ test_reopen_keeps_data (void)
   cd_test_remove_dir (dir);
 }
 
+/* A second connection opens the file the window has, and never makes one where it is gone. */
+static void
+test_open_existing (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CdDatabase *db;
+  CdDatabase *second;
+
+  g_assert_null (cd_database_open_existing (path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  db = open_ok (path);
+  exec_ok (db, "UPDATE shop SET name = 'Second'");
+  second = cd_database_open_existing (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_cmpint (query_int (second, "SELECT COUNT(*) FROM shop WHERE name = 'Second'"), ==, 1);
+  g_assert_finalize_object (second);
+  g_assert_finalize_object (db);
+  cd_test_remove_dir (dir);
+}
+
 /* ---- migrations ---------------------------------------------------------------------- */
 
 #define V1_EVIDENCE "聊天截图 2026-11-02: \"不退款就差评\"\n'; DROP TABLE blacklist; --\n=1+1 😡"
@@ -1108,6 +1134,7 @@ main (int    argc,
   g_test_add_func ("/database/create", test_create);
   g_test_add_func ("/database/create-with-open-umask", test_create_with_open_umask);
   g_test_add_func ("/database/reopen", test_reopen_keeps_data);
+  g_test_add_func ("/database/open-existing", test_open_existing);
   for (int version = 1; version < CD_DATABASE_SCHEMA_VERSION; version++)
     {
       g_autofree char *name = g_strdup_printf ("/database/migrate/from-v%d", version);

@@ -572,6 +572,31 @@ cd_database_open (const char  *path,
   return cd_database_open_at_version (path, CD_DATABASE_SCHEMA_VERSION, error);
 }
 
+/**
+ * cd_database_open_existing:
+ * @path: the file the window has open
+ *
+ * Opens @path as cd_database_open() does, but only if the file is there: for a second
+ * connection (a worker thread's), which must not make an empty shop where the window's file
+ * was moved away.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+CdDatabase *
+cd_database_open_existing (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The database “%s” is gone"),
+                   path);
+      return NULL;
+    }
+  return cd_database_open (path, error);
+}
+
 const char *
 cd_database_get_path (CdDatabase *self)
 {

@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (CdDatabase, cd_database, CD, DATABASE, GObject)
 char         *cd_database_dup_default_path   (void);
 CdDatabase   *cd_database_open               (const char    *path,
                                               GError       **error);
+CdDatabase   *cd_database_open_existing      (const char    *path,
+                                              GError       **error);
 CdDatabase   *cd_database_open_at_version    (const char    *path,
                                               int            version,
                                               GError       **error);

@@ -94,14 +94,7 @@ compute_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  /* cd_database_open() creates a missing file; a report must not make an empty shop. */
-  if (!g_file_test (job->path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The database “%s” is gone"), job->path);
-      return;
-    }
-  db = cd_database_open (job->path, &error);
+  db = cd_database_open_existing (job->path, &error);
   report = db != NULL ? cd_report_compute_in_zone (db, job->zone, job->from, job->to, job->now,
                                                    &error)
                       : NULL;

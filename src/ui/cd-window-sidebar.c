@@ -148,14 +148,7 @@ count_in_thread (GTask        *task,
   g_autoptr(CdCaseRepository) cases = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* cd_database_open() would make a missing file: counting must not make an empty shop. */
-  if (!g_file_test (job->path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               "%s is gone", job->path);
-      return;
-    }
-  db = cd_database_open (job->path, &error);
+  db = cd_database_open_existing (job->path, &error);
   if (db != NULL)
     cases = cd_case_repository_new (db);
   if (cases == NULL || !cd_case_list_model_count_views (cases, job->today, job->counts, &error))
