@@ -234,6 +234,26 @@ test_table_cell (Fixture       *f,
     g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
                        (float) gtk_widget_get_width (cell) + 1.0f);
   }
+
+  /* A larger font (text scaling, settings): the cell asks for more room, from the new
+   * font's metrics. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+    int height_before;
+
+    gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &height_before, NULL, NULL, NULL);
+    gtk_css_provider_load_from_data (provider, "label { font-size: 40px; }", -1);
+    gtk_style_context_add_provider_for_display (gtk_widget_get_display (cell),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_USER);
+    cd_test_spin (200);
+    gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &min, NULL, NULL, NULL);
+    g_assert_cmpint (min, >, height_before + 10);
+    gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_after, NULL, NULL, NULL);
+    g_assert_cmpint (min_after, >, PANGO_PIXELS_CEIL (10 * char_width));
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (cell),
+                                                   GTK_STYLE_PROVIDER (provider));
+  }
   gtk_window_destroy (window);
 }
 

@@ -7,7 +7,9 @@
  * cell: a quarter of what a new row cost) nor make a Pango context of its own: it lays out its
  * text with the column view's context, and the metrics are kept per font (the cells of a
  * column view share its font; CSS classes on a cell may change its colour and opacity, which
- * are drawn from the cell's own style, but not its font).
+ * are drawn from the cell's own style, but not its font). A change of style needs nothing of
+ * its own: GTK asks for the size again when a font changes, and the layout is made anew when
+ * it was made in another font than the list's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,8 +22,9 @@ struct _CdTableCell
   GtkWidget    parent_instance;
 
   char        *text;
-  PangoLayout *layout;       /* laid out for layout_width, or NULL */
+  PangoLayout *layout;       /* laid out for layout_width in layout_font, or NULL */
   int          layout_width;
+  gconstpointer layout_font; /* the FontMetrics entry of the font it was laid out in */
   int          min_chars;
   int          nat_chars;
   float        xalign;
@@ -95,8 +98,12 @@ static PangoLayout *
 ensure_layout (CdTableCell *self,
                int          width)
 {
+  const FontMetrics *font = get_font_metrics (self);
   PangoRectangle logical;
 
+  /* A change of font (settings, text scaling) reaches the shared context: lay out anew. */
+  if (self->layout != NULL && self->layout_font != font)
+    g_clear_object (&self->layout);
   if (self->layout != NULL && self->layout_width == width)
     return self->layout;
 
@@ -106,6 +113,7 @@ ensure_layout (CdTableCell *self,
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
+      self->layout_font = font;
     }
   pango_layout_set_width (self->layout, -1);
   pango_layout_get_pixel_extents (self->layout, NULL, &logical);
@@ -166,19 +174,6 @@ cd_table_cell_snapshot (GtkWidget   *widget,
                               layout);
 }
 
-/* A change of style may be a change of font: the layout is made again, and the size asked
- * for again (from the metrics kept for that font). */
-static void
-cd_table_cell_css_changed (GtkWidget         *widget,
-                           GtkCssStyleChange *change)
-{
-  CdTableCell *self = CD_TABLE_CELL (widget);
-
-  GTK_WIDGET_CLASS (cd_table_cell_parent_class)->css_changed (widget, change);
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
-}
-
 static void
 cd_table_cell_direction_changed (GtkWidget        *widget,
                                  GtkTextDirection  previous)
@@ -210,7 +205,6 @@ cd_table_cell_class_init (CdTableCellClass *klass)
   object_class->finalize = cd_table_cell_finalize;
   widget_class->measure = cd_table_cell_measure;
   widget_class->snapshot = cd_table_cell_snapshot;
-  widget_class->css_changed = cd_table_cell_css_changed;
   widget_class->direction_changed = cd_table_cell_direction_changed;
 
   /* Styled and read out as a label, as GtkInscription is. */
