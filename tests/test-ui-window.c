@@ -410,6 +410,46 @@ test_shortcuts_window (Fixture       *f,
   g_assert_null (find_shortcuts_window ());
 }
 
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu (click or F10) gets its menu when first opened, not at start-up. */
+static void
+test_main_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkMenuButton *button;
+  GtkPopover *popover;
+
+  open_window (f);
+  button = find_primary_menu_button (GTK_WIDGET (f->window));
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  cd_test_spin (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), >, 0);
+  gtk_menu_button_popdown (button);
+  cd_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +472,7 @@ main (int   argc,
   ADD ("guide", test_guide);
   ADD ("preferences", test_preferences);
   ADD ("shortcuts-window", test_shortcuts_window);
+  ADD ("main-menu", test_main_menu);
 #undef ADD
 
   return g_test_run ();

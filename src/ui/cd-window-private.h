@@ -74,6 +74,8 @@ void cd_window_recount_after_first_frame (CdWindow *self);
 void cd_window_start_clocks              (CdWindow *self);
 void cd_window_stop_clocks               (CdWindow *self);
 void cd_window_restore_state             (CdWindow *self);
+int  cd_window_get_expected_height       (CdWindow *self);
+void cd_window_setup_primary_menu        (CdWindow *self);
 void cd_window_save_state                (CdWindow *self);
 
 G_END_DECLS

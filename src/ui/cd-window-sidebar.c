@@ -1,6 +1,6 @@
-/* cd-window-sidebar.c — the main window's sidebar counts, its clocks and its size
+/* cd-window-sidebar.c — the main window's sidebar (its menu and counts), clocks and size
  *
- * The counts of the sidebar's views wait for the first frame (they scan every open case) and
+ * The sidebar's main menu is built when first opened. The counts of the sidebar's views wait for the first frame (they scan every open case) and
  * follow every change; a minute clock moves what is overdue on; a 2-second watch shows what
  * another process committed; the window's size is kept in GSettings. The counts are computed
  * on a worker thread with a connection of its own: at 100,000 cases they take 0.4 s, which
@@ -25,6 +25,46 @@ cd_window_restore_state (CdWindow *self)
 
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* How high the window will be when it opens (cd_window_restore_state()): the list then
+ * builds only the rows that fit. A maximised window is as high as the tallest monitor. */
+int
+cd_window_get_expected_height (CdWindow *self)
+{
+  GListModel *monitors;
+  int height = 0;
+
+  if (!g_settings_get_boolean (self->settings, "window-maximized"))
+    return g_settings_get_int (self->settings, "window-height");
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return height > 0 ? height : g_settings_get_int (self->settings, "window-height");
+}
+
+/* The main menu's popover is built when it is first opened (click, F10). */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+void
+cd_window_setup_primary_menu (CdWindow *self)
+{
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
+                                         self, NULL);
 }
 
 void

@@ -401,39 +401,6 @@ cd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cd_window_parent_class)->close_request (window);
 }
 
-/* How high the window will be when it opens (cd_window_restore_state()): the list then
- * builds only the rows that fit. A maximised window is as high as the tallest monitor. */
-static int
-expected_height (CdWindow *self)
-{
-  GListModel *monitors;
-  int height = 0;
-
-  if (!g_settings_get_boolean (self->settings, "window-maximized"))
-    return g_settings_get_int (self->settings, "window-height");
-
-  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
-    }
-  return height > 0 ? height : g_settings_get_int (self->settings, "window-height");
-}
-
-/* The main menu's popover is built when it is first opened (click, F10). */
-static void
-create_primary_menu_cb (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  CdWindow *self = CD_WINDOW (user_data);
-
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
 /* GObject overrides */
 
 static void
@@ -449,13 +416,13 @@ cd_window_constructed (GObject *object)
   seed_templates (self);
   load_shop (self);
 
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
-                                         self, NULL);
+  cd_window_setup_primary_menu (self);
 
   self->list_view = cd_case_list_view_new (self->cases);
   cd_case_list_view_set_currency (self->list_view, self->currency);
   if (self->settings != NULL)
-    cd_case_list_view_set_first_frame_height (self->list_view, expected_height (self));
+    cd_case_list_view_set_first_frame_height (self->list_view,
+                                              cd_window_get_expected_height (self));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->list_view), "cases");
   g_signal_connect_object (self->list_view, "case-activated",
                            G_CALLBACK (on_case_activated_cb), self, 0);
