@@ -476,6 +476,13 @@ is_reached (GHashTable *reached,
   return list != NULL && g_hash_table_contains (reached, list);
 }
 
+static gboolean
+is_column_titles (GtkWidget *widget)
+{
+  return GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (widget)) &&
+         g_strcmp0 (gtk_widget_get_css_name (widget), "header") == 0;
+}
+
 void
 cd_test_a11y_assert_keyboard_reaches (GtkWidget  *root,
                          const char *where)
@@ -494,9 +501,12 @@ cd_test_a11y_assert_keyboard_reaches (GtkWidget  *root,
       g_autoptr(GString) line = NULL;
 
       /* What is greyed out takes no focus, and needs none; the title bar's minimize,
-       * maximize and close are for the window manager's keys (Alt+F4), not for Tab. */
+       * maximize and close are for the window manager's keys (Alt+F4), not for Tab; a
+       * column view's row of titles takes no focus in GTK 4.8 (the case list's titles are
+       * a column view of their own, without rows, beside the list the keyboard moves in). */
       if (!gtk_widget_is_sensitive (control) || is_reached (reached, control) ||
-          gtk_widget_get_ancestor (control, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+          gtk_widget_get_ancestor (control, GTK_TYPE_WINDOW_CONTROLS) != NULL ||
+          is_column_titles (control))
         continue;
       line = g_string_new (NULL);
       describe (line, control);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cd-case-list-view.h"
+#include "cd-case-row.h"
 #include "cd-table-cell.h"
 #include "cd-test-ui.h"
 #include "cd-test-util.h"
@@ -77,19 +78,19 @@ on_shown_items_changed_cb (GListModel *model,
 static guint
 n_shown (Fixture *f)
 {
-  GtkColumnView *column_view = cd_case_list_view_get_column_view (f->view);
+  GtkListView *list_view = cd_case_list_view_get_list_view (f->view);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view)));
 }
 
-/* Until it is first drawn the column view sees only the first rows (GTK builds a widget for up
+/* Until it is first drawn the list sees only the first rows (GTK builds a widget for up
  * to 200 of them before the first frame); once drawn, a few more a frame up to 200, then all,
  * in the model's order. */
 static void
 test_first_frame_rows (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkColumnView *column_view = cd_case_list_view_get_column_view (f->view);
+  GtkListView *list_view = cd_case_list_view_get_list_view (f->view);
   GListModel *model = G_LIST_MODEL (cd_case_list_view_get_model (f->view));
   g_autoptr(CdCaseSummary) last = NULL;
   gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -107,7 +108,7 @@ test_first_frame_rows (Fixture       *f,
   g_assert_cmpuint (first, >, 20);
   g_assert_cmpuint (first, <, N_CASES);
 
-  g_signal_connect (gtk_column_view_get_model (column_view), "items-changed",
+  g_signal_connect (gtk_list_view_get_model (list_view), "items-changed",
                     G_CALLBACK (on_shown_items_changed_cb), &largest);
   gtk_window_present (f->window);
   while (n_shown (f) < N_CASES && g_get_monotonic_time () < until)
@@ -117,9 +118,9 @@ test_first_frame_rows (Fixture       *f,
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "300 cases");
   g_assert_cmpuint (largest, >, 0);
   g_assert_cmpuint (largest, <=, first);
-  g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (column_view), &largest);
+  g_signal_handlers_disconnect_by_data (gtk_list_view_get_model (list_view), &largest);
 
-  last = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)),
+  last = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)),
                                 N_CASES - 1);
   g_assert_cmpstr (last->customer_name, ==, "buyer 000");
 
@@ -146,29 +147,28 @@ test_first_frame_height (Fixture       *f,
                          gconstpointer  data)
 {
   CdCaseListView *view = cd_case_list_view_new (f->cases);
-  GtkColumnView *column_view = cd_case_list_view_get_column_view (view);
+  GtkListView *list_view = cd_case_list_view_get_list_view (view);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkWidget *scrolled, *cell, *title;
+  GtkWidget *scrolled, *row;
   int list_height, row_height;
   guint first;
 
   cd_case_list_view_set_first_frame_height (view, 300);
-  g_assert_null (gtk_column_view_get_model (column_view));
+  g_assert_null (gtk_list_view_get_model (list_view));
   gtk_window_set_default_size (window, 1000, 300);
   gtk_window_set_child (window, GTK_WIDGET (view));
-  first = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+  first = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view)));
   g_assert_cmpuint (first, >, 5);
   g_assert_cmpuint (first, <, 32);
 
   gtk_window_present (window);
   cd_test_spin (300);
-  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view), GTK_TYPE_SCROLLED_WINDOW);
-  cell = cd_test_find_descendant (GTK_WIDGET (column_view), g_type_from_name ("GtkColumnViewCell"));
-  title = cd_test_find_descendant (GTK_WIDGET (column_view), g_type_from_name ("GtkColumnViewTitle"));
-  g_assert_nonnull (cell);
-  g_assert_nonnull (title);
-  row_height = gtk_widget_get_height (gtk_widget_get_parent (cell));
-  list_height = gtk_widget_get_height (scrolled) - gtk_widget_get_height (gtk_widget_get_parent (title));
+  /* The rows' own scrolled window: the titles are above it. */
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list_view), GTK_TYPE_SCROLLED_WINDOW);
+  row = cd_test_find_descendant (GTK_WIDGET (list_view), CD_TYPE_CASE_ROW);
+  g_assert_nonnull (row);
+  row_height = gtk_widget_get_height (gtk_widget_get_parent (row));
+  list_height = gtk_widget_get_height (scrolled);
   g_assert_cmpint (row_height, >, 0);
   /* Enough rows to fill the list, and not a whole row more. */
   g_assert_cmpint ((int) first * row_height, >=, list_height);
@@ -257,6 +257,148 @@ test_table_cell (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* Collects the bounds of the text nodes under @node (in its coordinates: GTK 4.8 folds a
+ * snapshot's translations into the nodes it makes, or wraps them in transform nodes). */
+static void
+collect_text_bounds (GskRenderNode *node,
+                     float          dx,
+                     float          dy,
+                     GArray        *bounds)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text_bounds (gsk_container_node_get_child (node, i), dx, dy, bounds);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx = 0, ty = 0;
+
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        collect_text_bounds (gsk_transform_node_get_child (node), dx + tx, dy + ty, bounds);
+      }
+      break;
+    case GSK_TEXT_NODE:
+      {
+        graphene_rect_t rect;
+
+        gsk_render_node_get_bounds (node, &rect);
+        rect.origin.x += dx;
+        rect.origin.y += dy;
+        g_array_append_val (bounds, rect);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static GArray *
+row_text_bounds (GtkWidget *row)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  GTK_WIDGET_GET_CLASS (row)->snapshot (row, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    collect_text_bounds (node, 0, 0, bounds);
+  return bounds;
+}
+
+/* A row draws each cell's text under its column's title, within the column (ellipsized when
+ * it is narrower), and follows a column the user makes wider; screen readers read it as
+ * one label of titles and texts. */
+static void
+test_case_row (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkColumnView *titles = cd_case_list_view_get_column_view (f->view);
+  g_autoptr(GtkColumnViewColumn) buyer = NULL;
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GArray) texts = NULL;
+  g_autofree char *problem = NULL;
+  graphene_rect_t cells[8];
+  graphene_rect_t moved;
+  CdCaseRow *row;
+  guint n_texts = 0;
+
+  gtk_window_present (f->window);
+  cd_test_spin (300);
+  g_assert_null (gtk_column_view_get_model (titles) != NULL &&
+                 g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (titles))) > 0
+                 ? titles : NULL);
+  row = CD_CASE_ROW (cd_test_find_descendant (GTK_WIDGET (cd_case_list_view_get_list_view (f->view)),
+                                              CD_TYPE_CASE_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (cd_case_row_get_n_cells (row), ==, 8);
+  /* Newest first */
+  g_assert_cmpstr (cd_case_row_get_text (row, 0), ==, "buyer 299");
+
+  /* Side by side, in the titles' order, each where its title is. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_true (cd_case_row_get_cell_bounds (row, i, &cells[i]));
+      g_assert_cmpfloat (cells[i].size.width, >, 10.0f);
+      if (i > 0)
+        g_assert_cmpfloat (cells[i].origin.x, >=, cells[i - 1].origin.x + cells[i - 1].size.width);
+      if (cd_case_row_get_text (row, i)[0] == '\0')
+        continue;
+      n_texts++;
+      if (label->len > 0)
+        g_string_append (label, ", ");
+      {
+        g_autoptr(GtkColumnViewColumn) column =
+          g_list_model_get_item (gtk_column_view_get_columns (titles), i);
+
+        g_string_append_printf (label, "%s: %s", gtk_column_view_column_get_title (column),
+                                cd_case_row_get_text (row, i));
+      }
+    }
+  g_assert_false (cd_case_row_get_cell_bounds (row, 8, &moved));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label->str);
+  g_assert_null (problem);
+
+  /* What it draws lies in the cells. */
+  texts = row_text_bounds (GTK_WIDGET (row));
+  g_assert_cmpuint (texts->len, >=, n_texts);
+  for (guint t = 0; t < texts->len; t++)
+    {
+      graphene_rect_t *text = &g_array_index (texts, graphene_rect_t, t);
+      gboolean inside = FALSE;
+
+      for (guint i = 0; i < 8 && !inside; i++)
+        inside = text->origin.x >= cells[i].origin.x - 1.0f &&
+                 text->origin.x + text->size.width <= cells[i].origin.x + cells[i].size.width + 1.0f;
+      g_assert_true (inside);
+    }
+
+  /* The buyer's column dragged wider: the next cells move with their titles. Narrower than
+   * its text: the text is cut short to fit. */
+  buyer = g_list_model_get_item (gtk_column_view_get_columns (titles), 0);
+  gtk_column_view_column_set_fixed_width (buyer, (int) cells[0].size.width + 100);
+  cd_test_spin (200);
+  g_assert_true (cd_case_row_get_cell_bounds (row, 1, &moved));
+  g_assert_cmpfloat (moved.origin.x, >=, cells[1].origin.x + 90.0f);
+
+  gtk_column_view_column_set_fixed_width (buyer, 30);
+  cd_test_spin (200);
+  g_assert_true (cd_case_row_get_cell_bounds (row, 0, &moved));
+  g_clear_pointer (&texts, g_array_unref);
+  texts = row_text_bounds (GTK_WIDGET (row));
+  for (guint t = 0; t < texts->len; t++)
+    {
+      graphene_rect_t *text = &g_array_index (texts, graphene_rect_t, t);
+
+      if (text->origin.x < moved.origin.x + moved.size.width)
+        g_assert_cmpfloat (text->origin.x + text->size.width, <=,
+                           moved.origin.x + moved.size.width + 1.0f);
+    }
+}
+
 /* Finds, under @node, the border nodes that draw something and the one-pixel-high colour
  * rectangles. */
 static void
@@ -332,8 +474,7 @@ test_row_separators (Fixture       *f,
   gtk_window_present (f->window);
   cd_test_spin (300);
 
-  list_view = cd_test_find_descendant (GTK_WIDGET (cd_case_list_view_get_column_view (f->view)),
-                                       GTK_TYPE_LIST_VIEW);
+  list_view = GTK_WIDGET (cd_case_list_view_get_list_view (f->view));
   g_assert_nonnull (list_view);
   for (row = gtk_widget_get_first_child (list_view); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -371,6 +512,8 @@ main (int   argc,
               test_first_frame_height, fixture_tear_down);
   g_test_add ("/ui/case-list/table-cell", Fixture, NULL, fixture_set_up,
               test_table_cell, fixture_tear_down);
+  g_test_add ("/ui/case-list/case-row", Fixture, NULL, fixture_set_up,
+              test_case_row, fixture_tear_down);
   g_test_add ("/ui/case-list/row-separators", Fixture, NULL, fixture_set_up,
               test_row_separators, fixture_tear_down);
   return g_test_run ();

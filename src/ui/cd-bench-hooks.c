@@ -6,7 +6,7 @@
  * start-up from outside the process (the processor time varies less on a busy machine).
  *
  * With COMPDESK_BENCH_SCROLL=FRAMES set, the window waits until its first frame, then scrolls
- * the first column view it holds (the case list) from top to bottom, moving the adjustment
+ * the case list's rows from top to bottom, moving the adjustment
  * once per frame tick by a screenful, or by COMPDESK_BENCH_SCROLL_ROWS rows when that is set,
  * turning back at either end, for FRAMES frames.
  * For each frame it writes "scroll-frame WORK_USEC INTERVAL_USEC CPU_USEC": the time from the
@@ -28,7 +28,7 @@
 typedef struct
 {
   GtkWindow     *window;
-  GtkColumnView *view;
+  GtkListView   *view;
   GtkAdjustment *adjustment;
   GdkFrameClock *clock;
   gulong         update_handler;
@@ -69,15 +69,17 @@ on_realize_cb (GtkWidget *widget,
 
 /* Scrolling */
 
+/* The case list's rows (its titles are a column view of their own, above them) */
 static GtkWidget *
-find_column_view (GtkWidget *widget)
+find_case_list (GtkWidget *widget)
 {
-  if (GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget))
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "case-list") &&
+      gtk_widget_get_mapped (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_column_view (child);
+      GtkWidget *found = find_case_list (child);
 
       if (found != NULL)
         return found;
@@ -92,7 +94,7 @@ scroll_one_step (Scroll *scroll)
   double page = gtk_adjustment_get_page_size (adj);
   double lower = gtk_adjustment_get_lower (adj);
   double upper = gtk_adjustment_get_upper (adj) - page;
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (scroll->view));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (scroll->view));
   guint n_items = g_list_model_get_n_items (model);
   double step = scroll->rows > 0 && n_items > 0
                 ? gtk_adjustment_get_upper (adj) / n_items * scroll->rows : page;
@@ -137,7 +139,7 @@ on_scroll_after_paint_cb (GdkFrameClock *clock,
   if (scroll->adjustment == NULL)
     {
       /* The first frame is up: now there is a list to scroll. */
-      GtkWidget *view = find_column_view (GTK_WIDGET (scroll->window));
+      GtkWidget *view = find_case_list (GTK_WIDGET (scroll->window));
 
       if (view == NULL)
         {
@@ -145,7 +147,7 @@ on_scroll_after_paint_cb (GdkFrameClock *clock,
           gtk_window_close (scroll->window);
           return;
         }
-      scroll->view = GTK_COLUMN_VIEW (view);
+      scroll->view = GTK_LIST_VIEW (view);
       scroll->adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
     }
   else if (scroll->scrolled)

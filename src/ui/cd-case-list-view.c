@@ -1,4 +1,7 @@
-/* cd-case-list-view.c — the case list: search, filters and a sortable column view
+/* cd-case-list-view.c — the case list: search, filters, sortable column titles and the rows
+ *
+ * The titles are a GtkColumnView without rows (sorting, resizing); the rows are a GtkListView
+ * of CdCaseRow, each drawing its eight texts under the titles (cd-case-row.c says why).
  *
  * Filtering and sorting happen in SQL (CdCaseListModel), never in GTK list models, so the
  * list costs the same with a hundred cases as with a hundred thousand.
@@ -10,7 +13,7 @@
  *
  * GTK 4.8's list builds, binds and measures a widget for up to 200 rows around its anchor
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c), however few fit on screen: with a long list
- * that was most of what the window did before its first frame. So the column view sees only
+ * that was most of what the window did before its first frame. So the list sees only
  * the rows that fit in the first frame (a GtkSliceListModel; FIRST_FRAME_ROWS unless the
  * window says how high the list will be) until it has been drawn once, and then a few more
  * each frame. It is given its model only once it is in a window, so that those rows are
@@ -26,6 +29,7 @@
 
 #include "cd-case-list-view.h"
 #include "cd-format.h"
+#include "cd-case-row.h"
 #include "cd-table-cell.h"
 #include "cd-money.h"
 #include "cd-time.h"
@@ -41,6 +45,8 @@
 #define ROW_HEIGHT 20
 /* Rows added each frame after the first: each costs about a millisecond to build. */
 #define ROWS_PER_FRAME 8
+/* Across a column title, on both sides of its text (Adwaita's) */
+#define CELL_PADDING 12
 /* GTK_LIST_VIEW_MAX_LIST_ITEMS */
 #define ROWS_BUILT_BY_GTK 200
 
@@ -61,16 +67,15 @@ static const struct {
   const char *title;
   CdCaseSort  sort;
   int         min_chars;
-  gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_BUYER] = { N_("Buyer"), CD_SORT_BUYER, 10, TRUE },
-  [COLUMN_PLATFORM] = { N_("Platform"), CD_SORT_PLATFORM, 7, FALSE },
-  [COLUMN_ORDER] = { N_("Order"), CD_SORT_ORDER, 10, FALSE },
-  [COLUMN_CATEGORY] = { N_("Category"), CD_SORT_CATEGORY, 10, FALSE },
-  [COLUMN_SEVERITY] = { N_("Severity"), CD_SORT_SEVERITY, 6, FALSE },
-  [COLUMN_STAGE] = { N_("Stage"), CD_SORT_STAGE, 8, FALSE },
-  [COLUMN_PROMISED_BY] = { N_("Promised By"), CD_SORT_PROMISED_BY, 14, TRUE },
-  [COLUMN_TOTAL] = { N_("Compensation"), CD_SORT_TOTAL, 8, FALSE },
+  [COLUMN_BUYER] = { N_("Buyer"), CD_SORT_BUYER, 10 },
+  [COLUMN_PLATFORM] = { N_("Platform"), CD_SORT_PLATFORM, 7 },
+  [COLUMN_ORDER] = { N_("Order"), CD_SORT_ORDER, 10 },
+  [COLUMN_CATEGORY] = { N_("Category"), CD_SORT_CATEGORY, 10 },
+  [COLUMN_SEVERITY] = { N_("Severity"), CD_SORT_SEVERITY, 6 },
+  [COLUMN_STAGE] = { N_("Stage"), CD_SORT_STAGE, 8 },
+  [COLUMN_PROMISED_BY] = { N_("Promised By"), CD_SORT_PROMISED_BY, 14 },
+  [COLUMN_TOTAL] = { N_("Compensation"), CD_SORT_TOTAL, 8 },
 };
 
 /* CdColumnSorter: a sorter that sorts nothing and says which column it belongs to. */
@@ -134,7 +139,8 @@ struct _CdCaseListView
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
   GtkStack           *stack;
-  GtkColumnView      *column_view;
+  GtkColumnView      *column_view;   /* the titles only */
+  GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkMenuButton      *filter_button;
   /* In the filter popover, built when first opened (create_filters_cb); NULL until then */
@@ -300,19 +306,14 @@ filter_value (GtkDropDown *drop_down)
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? CD_ANY : (int) selected - 1;
 }
 
-/* Cells */
+/* Rows */
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CdCaseListView           *self)
 {
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = cd_table_cell_new (columns[column].min_chars);
-
-  if (column == COLUMN_TOTAL)
-    cd_table_cell_set_xalign (CD_TABLE_CELL (label), 1.0f);
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, cd_case_row_new (self->column_view, 1u << COLUMN_TOTAL));
 }
 
 static char *
@@ -361,21 +362,55 @@ cell_text (CdCaseListView *self,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CdCaseListView           *self)
 {
-  Column column = GPOINTER_TO_INT (user_data);
-  CdCaseListView *self = g_object_get_data (G_OBJECT (factory), "cd-view");
   CdCaseSummary *summary = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = cell_text (self, summary, column);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autoptr(GString) label = g_string_new (NULL);
+  char **texts = g_new0 (char *, N_COLUMNS + 1);
+  guint error_cells = 0;
 
-  cd_table_cell_set_text (CD_TABLE_CELL (label), text);
-  if (summary->overdue && (column == COLUMN_PROMISED_BY || column == COLUMN_BUYER))
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      texts[column] = cell_text (self, summary, column);
+      if (texts[column][0] == '\0')
+        continue;
+      if (label->len > 0)
+        /* Translators: between the cells of a row of the case list, as a screen reader
+         * reads it ("Buyer: Dana White, Platform: JD") */
+        g_string_append (label, C_("cells", ", "));
+      /* Translators: how a screen reader reads one cell of a row of the case list, as
+       * "Buyer: Dana White" */
+      g_string_append_printf (label, C_("cell", "%s: %s"), _(columns[column].title),
+                              texts[column]);
+    }
+  if (summary->overdue)
+    error_cells = (1u << COLUMN_PROMISED_BY) | (1u << COLUMN_BUYER);
+  cd_case_row_set_cells (CD_CASE_ROW (row), texts, error_cells, label->str);
+}
+
+/* Each column at least as wide as its usual text, in the list's font (the rows do not measure
+ * their texts, so the columns keep their widths as rows come and go); all share what is left
+ * of a wider window, and a narrower one scrolls across. A column the user drags to another
+ * width keeps it until the font changes. */
+static void
+update_column_widths (CdCaseListView *self)
+{
+  const CdFontMetrics *metrics =
+    cd_font_metrics_get (gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)));
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (view_columns, i);
+
+      gtk_column_view_column_set_fixed_width (view_column,
+                                              PANGO_PIXELS_CEIL (columns[i].min_chars *
+                                                                 metrics->char_width) +
+                                              CELL_PADDING);
+    }
 }
 
 static void
@@ -383,21 +418,17 @@ add_columns (CdCaseListView *self)
 {
   for (Column column = 0; column < N_COLUMNS; column++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
       CdColumnSorter *sorter = g_object_new (CD_TYPE_COLUMN_SORTER, NULL);
-
-      g_object_set_data (G_OBJECT (factory), "cd-view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
 
       sorter->sort = columns[column].sort;
       sorter->probe = &self->probed;
 
-      view_column = gtk_column_view_column_new (_(columns[column].title), factory);
+      /* No factory: the column view only shows the titles. */
+      view_column = gtk_column_view_column_new (_(columns[column].title), NULL);
       gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (view_column, TRUE);
-      gtk_column_view_column_set_expand (view_column, columns[column].expand);
+      gtk_column_view_column_set_expand (view_column, TRUE);
       gtk_column_view_append_column (self->column_view, view_column);
       g_object_unref (sorter);
     }
@@ -513,7 +544,7 @@ create_filters_cb (GtkMenuButton *button,
 }
 
 static void
-on_column_view_activate_cb (GtkColumnView  *view,
+on_list_view_activate_cb (GtkListView    *view,
                             guint           position,
                             CdCaseListView *self)
 {
@@ -524,10 +555,10 @@ on_column_view_activate_cb (GtkColumnView  *view,
     g_signal_emit (self, signals[CASE_ACTIVATED], 0, summary->id);
 }
 
-/* The column view has been drawn once: it sees ROWS_PER_FRAME more rows each frame until GTK
+/* The list has been drawn once: it sees ROWS_PER_FRAME more rows each frame until GTK
  * has built its 200 row widgets, then every row, so no one frame builds many. */
 static gboolean
-on_column_view_tick_cb (GtkWidget     *widget,
+on_list_view_tick_cb (GtkWidget     *widget,
                         GdkFrameClock *clock,
                         gpointer       user_data)
 {
@@ -587,8 +618,11 @@ cd_case_list_view_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cd_case_list_view_parent_class)->root (widget);
   /* The rows are built now, as many as cd_case_list_view_set_first_frame_height() said. */
-  if (gtk_column_view_get_model (self->column_view) == NULL)
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    {
+      update_column_widths (self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
 }
 
 static void
@@ -621,17 +655,20 @@ cd_case_list_view_class_init (CdCaseListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, list_view);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
 }
 
 static void
 cd_case_list_view_init (CdCaseListView *self)
 {
+  GtkListItemFactory *factory;
+
   self->query = cd_case_query_new (CD_VIEW_OPEN);
   self->currency = g_strdup ("CNY");
   self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
@@ -642,6 +679,21 @@ cd_case_list_view_init (CdCaseListView *self)
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_cb, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
+  /* The titles' column view never has a row. */
+  gtk_column_view_set_model (self->column_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (
+                               g_list_store_new (G_TYPE_OBJECT)))));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  g_signal_connect_object (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                           "notify::gtk-font-name", G_CALLBACK (update_column_widths), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                           "notify::gtk-xft-dpi", G_CALLBACK (update_column_widths), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -670,9 +722,8 @@ cd_case_list_view_new (CdCaseRepository *repository)
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed_cb), self, 0);
-  g_object_set_data_full (G_OBJECT (self->column_view), "cd-ticks", g_new0 (int, 1), g_free);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), on_column_view_tick_cb, self,
-                                NULL);
+  g_object_set_data_full (G_OBJECT (self->list_view), "cd-ticks", g_new0 (int, 1), g_free);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), on_list_view_tick_cb, self, NULL);
   update_empty_state (self);
   return self;
 }
@@ -692,7 +743,7 @@ cd_case_list_view_set_first_frame_height (CdCaseListView *self,
 
   g_return_if_fail (CD_IS_CASE_LIST_VIEW (self));
 
-  ticks = g_object_get_data (G_OBJECT (self->column_view), "cd-ticks");
+  ticks = g_object_get_data (G_OBJECT (self->list_view), "cd-ticks");
   if (*ticks > 1 || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
     return;
   gtk_slice_list_model_set_size (self->slice,
@@ -779,10 +830,21 @@ cd_case_list_view_get_model (CdCaseListView *self)
 /**
  * cd_case_list_view_get_column_view:
  *
- * Returns: (transfer none): the column view (for tests)
+ * Returns: (transfer none): the column view of the titles, which has no rows (for tests)
  */
 GtkColumnView *
 cd_case_list_view_get_column_view (CdCaseListView *self)
 {
   return self->column_view;
+}
+
+/**
+ * cd_case_list_view_get_list_view:
+ *
+ * Returns: (transfer none): the list of rows (for tests)
+ */
+GtkListView *
+cd_case_list_view_get_list_view (CdCaseListView *self)
+{
+  return self->list_view;
 }

@@ -28,5 +28,6 @@ void             cd_case_list_view_focus_search (CdCaseListView   *self);
 void             cd_case_list_view_refresh_time (CdCaseListView   *self);
 CdCaseListModel *cd_case_list_view_get_model    (CdCaseListView   *self);
 GtkColumnView   *cd_case_list_view_get_column_view (CdCaseListView *self);
+GtkListView     *cd_case_list_view_get_list_view (CdCaseListView *self);
 
 G_END_DECLS

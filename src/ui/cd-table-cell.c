@@ -24,22 +24,13 @@ struct _CdTableCell
   char        *text;
   PangoLayout *layout;       /* laid out for layout_width in layout_font, or NULL */
   int          layout_width;
-  gconstpointer layout_font; /* the FontMetrics entry of the font it was laid out in */
+  gconstpointer layout_font; /* the CdFontMetrics entry of the font it was laid out in */
   int          min_chars;
   int          nat_chars;
   float        xalign;
 };
 
 G_DEFINE_FINAL_TYPE (CdTableCell, cd_table_cell, GTK_TYPE_WIDGET)
-
-/* What measuring needs of a font, in Pango units. */
-typedef struct
-{
-  PangoFontDescription *font;
-  PangoLanguage        *language;
-  int                   char_width;
-  int                   line_height;
-} FontMetrics;
 
 /* A handful at most (the list's font, perhaps a second after a change of settings); only
  * the main thread measures widgets. */
@@ -48,28 +39,28 @@ static GPtrArray *font_metrics;
 static void
 font_metrics_free (gpointer data)
 {
-  FontMetrics *metrics = data;
+  CdFontMetrics *metrics = data;
 
   pango_font_description_free (metrics->font);
   g_free (metrics);
 }
 
-static PangoContext *
-shared_context (CdTableCell *self)
+/**
+ * cd_font_metrics_get:
+ * @context: the Pango context text is laid out with
+ *
+ * What measuring a line of text needs of @context's font, asked of Pango once per font and
+ * language (pango_context_get_metrics() costs some 54,000 instructions a call).
+ *
+ * Returns: (transfer none): the metrics, the same pointer for as long as the font is the same
+ */
+const CdFontMetrics *
+cd_font_metrics_get (PangoContext *context)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
-
-  return gtk_widget_get_pango_context (view != NULL ? view : GTK_WIDGET (self));
-}
-
-static const FontMetrics *
-get_font_metrics (CdTableCell *self)
-{
-  PangoContext *context = shared_context (self);
   const PangoFontDescription *font = pango_context_get_font_description (context);
   PangoLanguage *language = pango_context_get_language (context);
   PangoFontMetrics *pango_metrics;
-  FontMetrics *metrics;
+  CdFontMetrics *metrics;
 
   if (font_metrics == NULL)
     font_metrics = g_ptr_array_new_with_free_func (font_metrics_free);
@@ -81,7 +72,7 @@ get_font_metrics (CdTableCell *self)
     }
 
   pango_metrics = pango_context_get_metrics (context, NULL, NULL);
-  metrics = g_new0 (FontMetrics, 1);
+  metrics = g_new0 (CdFontMetrics, 1);
   metrics->font = pango_font_description_copy (font);
   metrics->language = language;
   metrics->char_width = MAX (pango_font_metrics_get_approximate_char_width (pango_metrics),
@@ -93,12 +84,26 @@ get_font_metrics (CdTableCell *self)
   return metrics;
 }
 
+static PangoContext *
+shared_context (CdTableCell *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_widget_get_pango_context (view != NULL ? view : GTK_WIDGET (self));
+}
+
+static const CdFontMetrics *
+get_font_metrics (CdTableCell *self)
+{
+  return cd_font_metrics_get (shared_context (self));
+}
+
 /* The layout for @width: the whole text when it fits, else ellipsized at @width. */
 static PangoLayout *
 ensure_layout (CdTableCell *self,
                int          width)
 {
-  const FontMetrics *font = get_font_metrics (self);
+  const CdFontMetrics *font = get_font_metrics (self);
   PangoRectangle logical;
 
   /* A change of font (settings, text scaling) reaches the shared context: lay out anew. */
@@ -135,7 +140,7 @@ cd_table_cell_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   CdTableCell *self = CD_TABLE_CELL (widget);
-  const FontMetrics *metrics = get_font_metrics (self);
+  const CdFontMetrics *metrics = get_font_metrics (self);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {

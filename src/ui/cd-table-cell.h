@@ -8,6 +8,17 @@
 
 G_BEGIN_DECLS
 
+/* What measuring needs of a font, in Pango units. */
+typedef struct
+{
+  PangoFontDescription *font;
+  PangoLanguage        *language;
+  int                   char_width;
+  int                   line_height;
+} CdFontMetrics;
+
+const CdFontMetrics *cd_font_metrics_get (PangoContext *context);
+
 #define CD_TYPE_TABLE_CELL (cd_table_cell_get_type ())
 G_DECLARE_FINAL_TYPE (CdTableCell, cd_table_cell, CD, TABLE_CELL, GtkWidget)
 
