@@ -98,7 +98,9 @@ test_first_frame_rows (Fixture       *f,
   guint largest = 0;
   guint first;
 
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_CASES);
+  /* Only the first ids are read before the first frame, and they are not all. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, N_CASES);
   /* No count under the title until the list has counted, after its first frame. */
   title = ADW_WINDOW_TITLE (cd_test_find_descendant (GTK_WIDGET (f->view),
                                                      ADW_TYPE_WINDOW_TITLE));

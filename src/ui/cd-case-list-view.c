@@ -157,6 +157,7 @@ struct _CdCaseListView
   CdCaseQuery        *query;
   char               *currency;
   GObject            *probe_items[2];
+  GHashTable         *shared_layouts;
 
   CdCaseSort          probed;
 };
@@ -313,7 +314,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               CdCaseListView           *self)
 {
-  gtk_list_item_set_child (list_item, cd_case_row_new (self->column_view, 1u << COLUMN_TOTAL));
+  /* The columns of a few labels each share their layouts among the rows. */
+  guint labels = (1u << COLUMN_PLATFORM) | (1u << COLUMN_CATEGORY) | (1u << COLUMN_SEVERITY) |
+                 (1u << COLUMN_STAGE);
+
+  gtk_list_item_set_child (list_item, cd_case_row_new (self->column_view, 1u << COLUMN_TOTAL,
+                                                       labels, self->shared_layouts));
 }
 
 static char *
@@ -606,6 +612,7 @@ cd_case_list_view_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_pointer (&self->query, cd_case_query_free);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->shared_layouts, g_hash_table_unref);
   G_OBJECT_CLASS (cd_case_list_view_parent_class)->dispose (object);
 }
 
@@ -673,6 +680,7 @@ cd_case_list_view_init (CdCaseListView *self)
   self->currency = g_strdup ("CNY");
   self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->shared_layouts = cd_case_row_new_shared_layouts ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

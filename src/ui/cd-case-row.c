@@ -12,6 +12,9 @@
  *
  * Like CdTableCell it lays out with its list's Pango context, keeps one PangoLayout a cell,
  * ellipsizes at the end what does not fit and asks for one line's height of the list's font.
+ * Laying out a text (choosing fonts, shaping) was half of what a new row cost; the cells of
+ * columns that hold a few labels (platform, stage …) share one layout for each text and
+ * width among all rows, in a table the list gives each of its rows.
  * Screen readers read the row as one label: each column's title and text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,7 +40,13 @@ struct _CdCaseRow
   PangoLayout  **layouts;       /* n_cells; each laid out for widths[i] in layout_font */
   int           *widths;
   gconstpointer  layout_font;
+  guint          shared_cells;  /* a bit a cell: laid out once for all rows, in shared_layouts */
+  GHashTable    *shared_layouts;
 };
+
+/* Shared layouts kept at most; a table that grows beyond (every text of a column of labels
+ * at many widths, after a lot of resizing) starts again. */
+#define MAX_SHARED_LAYOUTS 512
 
 G_DEFINE_FINAL_TYPE (CdCaseRow, cd_case_row, GTK_TYPE_WIDGET)
 
@@ -72,6 +81,23 @@ get_title (CdCaseRow *self,
   return title;
 }
 
+static PangoLayout *
+new_layout (PangoContext *context,
+            const char   *text,
+            int           width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoRectangle logical;
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width > width)
+    pango_layout_set_width (layout, width * PANGO_SCALE);
+  return layout;
+}
+
 /* The layout of @cell for @width: the whole text when it fits, else ellipsized at @width. */
 static PangoLayout *
 ensure_layout (CdCaseRow *self,
@@ -82,6 +108,22 @@ ensure_layout (CdCaseRow *self,
   const CdFontMetrics *font = cd_font_metrics_get (context);
   PangoLayout *layout;
   PangoRectangle logical;
+
+  if ((self->shared_cells & (1u << cell)) != 0 && self->shared_layouts != NULL)
+    {
+      /* The font in the key: a layout made in another font is not used again. */
+      g_autofree char *key = g_strdup_printf ("%p %d %s", (const void *) font, width,
+                                               self->texts[cell]);
+
+      layout = g_hash_table_lookup (self->shared_layouts, key);
+      if (layout != NULL)
+        return layout;
+      if (g_hash_table_size (self->shared_layouts) >= MAX_SHARED_LAYOUTS)
+        g_hash_table_remove_all (self->shared_layouts);
+      layout = new_layout (context, self->texts[cell], width);
+      g_hash_table_insert (self->shared_layouts, g_steal_pointer (&key), layout);
+      return layout;
+    }
 
   /* A change of font (settings, text scaling) reaches the shared context: lay out anew. */
   if (self->layout_font != font)
@@ -96,10 +138,9 @@ ensure_layout (CdCaseRow *self,
 
   if (layout == NULL)
     {
-      layout = self->layouts[cell] = pango_layout_new (context);
-      pango_layout_set_single_paragraph_mode (layout, TRUE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_text (layout, self->texts[cell], -1);
+      self->layouts[cell] = new_layout (context, self->texts[cell], width);
+      self->widths[cell] = width;
+      return self->layouts[cell];
     }
   pango_layout_set_width (layout, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -164,7 +205,8 @@ cd_case_row_snapshot (GtkWidget   *widget,
           bounds.size.width < 1.0f)
         continue;
 
-      layout = ensure_layout (self, i, (int) bounds.size.width);
+      /* Held while drawn: a shared layout may be dropped by a later cell's. */
+      layout = g_object_ref (ensure_layout (self, i, (int) bounds.size.width));
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       if (rtl)
         xalign = 1.0f - xalign;
@@ -192,6 +234,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
           /* In the colour of the row's own style (selected, dimmed, high contrast) */
           gtk_snapshot_render_layout (snapshot, style, x, y, layout);
         }
+      g_object_unref (layout);
     }
 }
 
@@ -214,6 +257,7 @@ cd_case_row_dispose (GObject *object)
   CdCaseRow *self = CD_CASE_ROW (object);
 
   g_clear_weak_pointer (&self->header);
+  g_clear_pointer (&self->shared_layouts, g_hash_table_unref);
   G_OBJECT_CLASS (cd_case_row_parent_class)->dispose (object);
 }
 
@@ -247,15 +291,32 @@ cd_case_row_init (CdCaseRow *self)
 }
 
 /**
+ * cd_case_row_new_shared_layouts:
+ *
+ * Returns: (transfer full): a table for the layouts the rows of one list share
+ */
+GHashTable *
+cd_case_row_new_shared_layouts (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/**
  * cd_case_row_new:
  * @header: the header-only column view whose titles say where each cell's text goes
  * @end_aligned: a bit a cell: the cells whose text goes at the end of the column
+ * @shared_cells: a bit a cell: the cells that hold one of a few labels, laid out once for
+ *   every row in @shared_layouts
+ * @shared_layouts: (nullable): from cd_case_row_new_shared_layouts(), the same for every row
+ *   of the list
  *
  * Returns: (transfer floating): a row with no cells
  */
 GtkWidget *
 cd_case_row_new (GtkColumnView *header,
-                 guint          end_aligned)
+                 guint          end_aligned,
+                 guint          shared_cells,
+                 GHashTable    *shared_layouts)
 {
   CdCaseRow *self = g_object_new (CD_TYPE_CASE_ROW, NULL);
 
@@ -263,6 +324,9 @@ cd_case_row_new (GtkColumnView *header,
 
   g_set_weak_pointer (&self->header, header);
   self->end_aligned = end_aligned;
+  self->shared_cells = shared_cells;
+  if (shared_layouts != NULL)
+    self->shared_layouts = g_hash_table_ref (shared_layouts);
   return GTK_WIDGET (self);
 }
 

@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 #define CD_TYPE_CASE_ROW (cd_case_row_get_type ())
 G_DECLARE_FINAL_TYPE (CdCaseRow, cd_case_row, CD, CASE_ROW, GtkWidget)
 
+GHashTable *cd_case_row_new_shared_layouts (void);
 GtkWidget  *cd_case_row_new       (GtkColumnView *header,
-                                   guint          end_aligned);
+                                   guint          end_aligned,
+                                   guint          shared_cells,
+                                   GHashTable    *shared_layouts);
 void        cd_case_row_set_cells (CdCaseRow     *self,
                                    char         **texts,
                                    guint          error_cells,
