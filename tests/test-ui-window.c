@@ -114,6 +114,23 @@ listed (Fixture *f,
   return g_list_model_get_item (G_LIST_MODEL (cd_case_list_view_get_model (view)), position);
 }
 
+/* A shop with cases opens on its list; the greeting is never built. */
+static void
+test_welcome_not_built (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *list;
+  GtkStack *content;
+
+  add_case (f, "First buyer", "tea", CD_PLATFORM_TAOBAO, CD_STAGE_LISTEN, CD_TIME_UNSET);
+  open_window (f);
+  g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "cases");
+  list = cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_LIST_VIEW);
+  content = GTK_STACK (gtk_widget_get_ancestor (list, GTK_TYPE_STACK));
+  g_assert_nonnull (gtk_stack_get_child_by_name (content, "cases"));
+  g_assert_null (gtk_stack_get_child_by_name (content, "welcome"));
+}
+
 /* An empty shop greets the seller and offers the sample. */
 static void
 test_welcome (Fixture       *f,
@@ -124,9 +141,16 @@ test_welcome (Fixture       *f,
   open_window (f);
   g_assert_cmpstr (cd_window_get_visible_page (f->window), ==, "welcome");
   g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "CompDesk") != NULL);
-  /* The greeting shows the application's icon (set only when the page is first shown). */
-  welcome = cd_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE);
+  /* The greeting (built when first shown) shows the application's icon. */
+  welcome = cd_test_find_descendant (
+    gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_ancestor (
+      GTK_WIDGET (cd_test_find_descendant (GTK_WIDGET (f->window), CD_TYPE_CASE_LIST_VIEW)),
+      GTK_TYPE_STACK))),
+    ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (welcome);
   g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (welcome)), ==,
+                   "Welcome to CompDesk");
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (welcome)), ==,
                    "com.example.CompDesk");
 
@@ -467,6 +491,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/ui/window/" name, Fixture, NULL, fixture_set_up, func, \
                                     fixture_tear_down)
   ADD ("welcome", test_welcome);
+  ADD ("welcome-not-built", test_welcome_not_built);
   ADD ("views-search-filter-sort", test_views_search_filter_sort);
   ADD ("new-case", test_new_case);
   ADD ("guide", test_guide);

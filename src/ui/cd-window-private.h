@@ -25,7 +25,7 @@ struct _CdWindow
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   GtkWindow             *shortcuts_window;
-  AdwStatusPage         *welcome_page;
+  AdwStatusPage         *welcome_page;   /* NULL until first shown */
   GtkMenuButton         *primary_menu_button;
   GMenuModel            *primary_menu;
   AdwLeaflet            *leaflet;

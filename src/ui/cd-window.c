@@ -563,7 +563,6 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CdWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, count_open);
