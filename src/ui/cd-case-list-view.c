@@ -141,7 +141,7 @@ struct _CdCaseListView
   GtkStack           *stack;
   GtkColumnView      *column_view;   /* the titles only */
   GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
+  AdwStatusPage      *empty_page;     /* NULL until the list is first empty */
   GtkMenuButton      *filter_button;
   /* In the filter popover, built when first opened (create_filters_cb); NULL until then */
   GtkDropDown        *platform_filter;
@@ -193,6 +193,15 @@ update_subtitle (CdCaseListView *self,
 }
 
 static void
+ensure_empty_page (CdCaseListView *self)
+{
+  if (self->empty_page != NULL)
+    return;
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+}
+
+static void
 update_empty_state (CdCaseListView *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
@@ -202,9 +211,13 @@ update_empty_state (CdCaseListView *self)
 
   update_subtitle (self, searching || filtering);
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   if (!empty)
-    return;
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  ensure_empty_page (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 
   if (searching || filtering)
     {
@@ -663,7 +676,6 @@ cd_case_list_view_class_init (CdCaseListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, list_view);
-  gtk_widget_class_bind_template_child (widget_class, CdCaseListView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CdCaseListView, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
