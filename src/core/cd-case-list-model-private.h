@@ -14,6 +14,7 @@ char    *_cd_case_list_model_build_sql       (const CdCaseQuery  *query,
                                               gboolean            count);
 void     _cd_case_list_model_bind_query      (sqlite3_stmt       *stmt,
                                               const CdCaseQuery  *query);
+const char *_cd_case_list_model_summaries_sql (void);
 void     _cd_case_list_model_read_summaries  (CdDatabase         *db,
                                               const CdCaseQuery  *query,
                                               const gint64       *ids,

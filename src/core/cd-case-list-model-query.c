@@ -297,6 +297,19 @@ fill_summary (CdCaseSummary *summary,
  * Reads the rows of @ids with one statement. A case deleted by another process since the ids
  * were read gets an empty row until the next refresh, rather than a hole in the list.
  */
+/* A page of rows. The follow-ups' and compensations' subqueries read covering indexes
+ * (sql/0006-list-covering-indexes.sql), not their tables: case-list-model checks the plan. */
+#define SUMMARIES_SQL \
+  "SELECT c.id, c.customer_name, c.buyer_id, c.platform, c.order_number, c.product, " \
+  "c.category, c.severity, c.stage, c.created_at, c.promised_by, " NEXT_FOLLOW_UP_EXPR ", " \
+  TOTAL_EXPR " FROM cases c WHERE c.id IN (SELECT value FROM json_each (:ids))"
+
+const char *
+_cd_case_list_model_summaries_sql (void)
+{
+  return SUMMARIES_SQL;
+}
+
 void
 _cd_case_list_model_read_summaries (CdDatabase        *db,
                                     const CdCaseQuery *query,
@@ -319,10 +332,7 @@ _cd_case_list_model_read_summaries (CdDatabase        *db,
     }
   g_string_append_c (array, ']');
 
-  stmt = cd_database_prepare (db,
-    "SELECT c.id, c.customer_name, c.buyer_id, c.platform, c.order_number, c.product, "
-    "c.category, c.severity, c.stage, c.created_at, c.promised_by, " NEXT_FOLLOW_UP_EXPR ", "
-    TOTAL_EXPR " FROM cases c WHERE c.id IN (SELECT value FROM json_each (:ids))", &error);
+  stmt = cd_database_prepare (db, SUMMARIES_SQL, &error);
   if (stmt == NULL)
     {
       g_debug ("Cannot read cases: %s", error->message);

@@ -52,6 +52,7 @@ static const char *const migrations[] = {
   "/com/example/CompDesk/core/sql/0003-settings.sql",
   "/com/example/CompDesk/core/sql/0004-blacklist-order.sql",
   "/com/example/CompDesk/core/sql/0005-due-promises.sql",
+  "/com/example/CompDesk/core/sql/0006-list-covering-indexes.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_DATABASE_SCHEMA_VERSION);
 

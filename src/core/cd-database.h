@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; files with a higher user_version are refused. */
-#define CD_DATABASE_SCHEMA_VERSION 5
+#define CD_DATABASE_SCHEMA_VERSION 6
 
 typedef enum
 {
