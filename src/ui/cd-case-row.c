@@ -87,14 +87,11 @@ new_layout (PangoContext *context,
             int           width)
 {
   PangoLayout *layout = pango_layout_new (context);
-  PangoRectangle logical;
 
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  if (logical.width > width)
-    pango_layout_set_width (layout, width * PANGO_SCALE);
+  cd_layout_fit_width (layout, width);
   return layout;
 }
 
@@ -107,7 +104,6 @@ ensure_layout (CdCaseRow *self,
   PangoContext *context = shared_context (self);
   const CdFontMetrics *font = cd_font_metrics_get (context);
   PangoLayout *layout;
-  PangoRectangle logical;
 
   if ((self->shared_cells & (1u << cell)) != 0 && self->shared_layouts != NULL)
     {
@@ -142,10 +138,7 @@ ensure_layout (CdCaseRow *self,
       self->widths[cell] = width;
       return self->layouts[cell];
     }
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  if (logical.width > width)
-    pango_layout_set_width (layout, width * PANGO_SCALE);
+  cd_layout_fit_width (layout, width);
   self->widths[cell] = width;
   return layout;
 }

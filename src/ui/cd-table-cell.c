@@ -84,6 +84,26 @@ cd_font_metrics_get (PangoContext *context)
   return metrics;
 }
 
+/**
+ * cd_layout_fit_width:
+ * @width: in pixels
+ *
+ * Lays out @layout's single line whole when it fits in @width, else ellipsized at @width
+ * (a layout given a width is also laid out narrower when its text is shorter, which would
+ * move text aligned at the end).
+ */
+void
+cd_layout_fit_width (PangoLayout *layout,
+                     int          width)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width > width)
+    pango_layout_set_width (layout, width * PANGO_SCALE);
+}
+
 static PangoContext *
 shared_context (CdTableCell *self)
 {
@@ -104,7 +124,6 @@ ensure_layout (CdTableCell *self,
                int          width)
 {
   const CdFontMetrics *font = get_font_metrics (self);
-  PangoRectangle logical;
 
   /* A change of font (settings, text scaling) reaches the shared context: lay out anew. */
   if (self->layout != NULL && self->layout_font != font)
@@ -120,10 +139,7 @@ ensure_layout (CdTableCell *self,
       pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
       self->layout_font = font;
     }
-  pango_layout_set_width (self->layout, -1);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  if (logical.width > width)
-    pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  cd_layout_fit_width (self->layout, width);
   self->layout_width = width;
   return self->layout;
 }

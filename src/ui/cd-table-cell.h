@@ -18,6 +18,8 @@ typedef struct
 } CdFontMetrics;
 
 const CdFontMetrics *cd_font_metrics_get (PangoContext *context);
+void                 cd_layout_fit_width (PangoLayout  *layout,
+                                          int           width);
 
 #define CD_TYPE_TABLE_CELL (cd_table_cell_get_type ())
 G_DECLARE_FINAL_TYPE (CdTableCell, cd_table_cell, CD, TABLE_CELL, GtkWidget)
