@@ -401,6 +401,32 @@ test_case_row (Fixture       *f,
     }
 }
 
+/* A larger font (settings, text scaling) widens the columns, as it lengthens their texts. */
+static void
+test_font_widens_columns (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkColumnView *titles = cd_case_list_view_get_column_view (f->view);
+  g_autoptr(GtkColumnViewColumn) order = NULL;
+  g_autofree char *font = NULL;
+  int before;
+
+  gtk_window_present (f->window);
+  cd_test_spin (300);
+  order = g_list_model_get_item (gtk_column_view_get_columns (titles), 2);
+  before = gtk_column_view_column_get_fixed_width (order);
+  g_assert_cmpint (before, >, 40);
+
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  g_object_set (settings, "gtk-font-name", "Sans 24", NULL);
+  cd_test_spin (300);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (order), >, before * 3 / 2);
+  g_object_set (settings, "gtk-font-name", font, NULL);
+  cd_test_spin (300);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (order), ==, before);
+}
+
 /* Finds, under @node, the border nodes that draw something and the one-pixel-high colour
  * rectangles. */
 static void
@@ -516,6 +542,8 @@ main (int   argc,
               test_table_cell, fixture_tear_down);
   g_test_add ("/ui/case-list/case-row", Fixture, NULL, fixture_set_up,
               test_case_row, fixture_tear_down);
+  g_test_add ("/ui/case-list/font-widens-columns", Fixture, NULL, fixture_set_up,
+              test_font_widens_columns, fixture_tear_down);
   g_test_add ("/ui/case-list/row-separators", Fixture, NULL, fixture_set_up,
               test_row_separators, fixture_tear_down);
   return g_test_run ();
