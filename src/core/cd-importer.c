@@ -55,7 +55,8 @@ typedef struct
   GArray      *elements[N_LISTS];  /* CdJsonSpan */
 
   GAsyncQueue *batches;            /* Batch, reader → writer */
-  GAsyncQueue *tokens;             /* bounds the batches in flight */
+  GAsyncQueue *tokens;             /* bounds the batches in flight: each a Batch stored, for
+                                    * the reader to free, or TOKEN_FREE */
   gint         cancelled;          /* the writer gave up: the reader stops */
   GError      *error;              /* the reader's */
 } Pipeline;
@@ -67,11 +68,19 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
+/* A token with no stored batch to free */
+#define TOKEN_FREE GINT_TO_POINTER (1)
+
+/* The stored batches are freed here, on the reader's thread, which allocated their records:
+ * freeing them took the storing thread's time, and that thread is the slower. */
 static void
 send_batch (Pipeline *pipeline,
             Batch    *batch)
 {
-  g_async_queue_pop (pipeline->tokens);
+  gpointer token = g_async_queue_pop (pipeline->tokens);
+
+  if (token != TOKEN_FREE)
+    batch_free (token);
   g_async_queue_push (pipeline->batches, batch);
 }
 
@@ -261,7 +270,7 @@ store_records (Writer    *writer,
   pipeline->batches = g_async_queue_new ();
   pipeline->tokens = g_async_queue_new ();
   for (int i = 0; i < BATCHES_IN_FLIGHT; i++)
-    g_async_queue_push (pipeline->tokens, GINT_TO_POINTER (1));
+    g_async_queue_push (pipeline->tokens, TOKEN_FREE);
 
   thread = g_thread_new ("cd-import-reader", reader_thread, pipeline);
   for (;;)
@@ -275,12 +284,18 @@ store_records (Writer    *writer,
           ok = FALSE;
           g_atomic_int_set (&pipeline->cancelled, TRUE);
         }
-      batch_free (batch);
-      g_async_queue_push (pipeline->tokens, GINT_TO_POINTER (1));
       if (last)
-        break;
+        {
+          batch_free (batch);
+          break;
+        }
+      g_async_queue_push (pipeline->tokens, batch);
     }
   g_thread_join (thread);
+  /* The batches the reader, done, did not come back for */
+  for (gpointer token; (token = g_async_queue_try_pop (pipeline->tokens)) != NULL;)
+    if (token != TOKEN_FREE)
+      batch_free (token);
   g_async_queue_unref (pipeline->batches);
   g_async_queue_unref (pipeline->tokens);
 
