@@ -1,15 +1,17 @@
 /* cd-case-list-view.c — the case list: search, filters, sortable column titles and the rows
  *
  * The titles are a GtkColumnView without rows (sorting, resizing); the rows are a GtkListView
- * of CdCaseRow, each drawing its eight texts under the titles (cd-case-row.c says why).
+ * of CdCaseRow, each drawing its eight texts under the titles (cd-case-row.c says why). The
+ * columns, their widths and what a row shows are in cd-case-list-columns.c.
  *
  * Filtering and sorting happen in SQL (CdCaseListModel), never in GTK list models, so the
  * list costs the same with a hundred cases as with a hundred thousand.
  *
  * GTK 4.8 does not say which column the user sorted by (GtkColumnViewSorter's getters came in
- * 4.10). Each column therefore gets a CdColumnSorter that knows its CdCaseSort; when the
+ * 4.10). Each column therefore has a CdColumnSorter that knows its CdCaseSort; when the
  * column view's sorter changes, it is asked to compare two placeholder objects, and the
- * first column sorter it consults is the primary column. Its result says the direction.
+ * first column sorter it consults (the primary column) writes its key in `probed`. Its
+ * result says the direction.
  *
  * GTK 4.8's list builds, binds and measures a widget for up to 200 rows around its anchor
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c), however few fit on screen: with a long list
@@ -25,15 +27,11 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "cd-case-list-view.h"
+#include "cd-case-list-columns.h"
 #include "cd-format.h"
-#include "cd-case-row.h"
-#include "cd-table-cell.h"
-#include "cd-money.h"
 #include "cd-time.h"
 
 /* Rows in the first frame when the window does not say how high the list will be: what a
@@ -47,84 +45,8 @@
 #define ROW_HEIGHT 20
 /* Rows added each frame after the first: each costs about a millisecond to build. */
 #define ROWS_PER_FRAME 8
-/* Across a column title, on both sides of its text (Adwaita's) */
-#define CELL_PADDING 12
 /* GTK_LIST_VIEW_MAX_LIST_ITEMS */
 #define ROWS_BUILT_BY_GTK 200
-
-typedef enum
-{
-  COLUMN_BUYER,
-  COLUMN_PLATFORM,
-  COLUMN_ORDER,
-  COLUMN_CATEGORY,
-  COLUMN_SEVERITY,
-  COLUMN_STAGE,
-  COLUMN_PROMISED_BY,
-  COLUMN_TOTAL,
-  N_COLUMNS
-} Column;
-
-static const struct {
-  const char *title;
-  CdCaseSort  sort;
-  int         min_chars;
-} columns[N_COLUMNS] = {
-  [COLUMN_BUYER] = { N_("Buyer"), CD_SORT_BUYER, 10 },
-  [COLUMN_PLATFORM] = { N_("Platform"), CD_SORT_PLATFORM, 7 },
-  [COLUMN_ORDER] = { N_("Order"), CD_SORT_ORDER, 10 },
-  [COLUMN_CATEGORY] = { N_("Category"), CD_SORT_CATEGORY, 10 },
-  [COLUMN_SEVERITY] = { N_("Severity"), CD_SORT_SEVERITY, 6 },
-  [COLUMN_STAGE] = { N_("Stage"), CD_SORT_STAGE, 8 },
-  [COLUMN_PROMISED_BY] = { N_("Promised By"), CD_SORT_PROMISED_BY, 14 },
-  [COLUMN_TOTAL] = { N_("Compensation"), CD_SORT_TOTAL, 8 },
-};
-
-/* CdColumnSorter: a sorter that sorts nothing and says which column it belongs to. */
-
-#define CD_TYPE_COLUMN_SORTER (cd_column_sorter_get_type ())
-G_DECLARE_FINAL_TYPE (CdColumnSorter, cd_column_sorter, CD, COLUMN_SORTER, GtkSorter)
-
-struct _CdColumnSorter
-{
-  GtkSorter   parent_instance;
-
-  CdCaseSort  sort;
-  CdCaseSort *probe;  /* where compare() writes its key while the view probes */
-};
-
-G_DEFINE_FINAL_TYPE (CdColumnSorter, cd_column_sorter, GTK_TYPE_SORTER)
-
-static GtkOrdering
-cd_column_sorter_compare (GtkSorter *sorter,
-                          gpointer   item1,
-                          gpointer   item2)
-{
-  CdColumnSorter *self = CD_COLUMN_SORTER (sorter);
-
-  *self->probe = self->sort;
-  return GTK_ORDERING_LARGER;
-}
-
-static GtkSorterOrder
-cd_column_sorter_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_PARTIAL;
-}
-
-static void
-cd_column_sorter_class_init (CdColumnSorterClass *klass)
-{
-  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
-
-  sorter_class->compare = cd_column_sorter_compare;
-  sorter_class->get_order = cd_column_sorter_get_order;
-}
-
-static void
-cd_column_sorter_init (CdColumnSorter *self)
-{
-}
 
 /* CdCaseListView */
 
@@ -157,16 +79,8 @@ struct _CdCaseListView
   GtkSingleSelection *selection;
   GtkSliceListModel  *slice;
   CdCaseQuery        *query;
-  char               *currency;
+  CdCaseListColumns  *columns;
   GObject            *probe_items[2];
-  GHashTable         *shared_layouts;
-  /* Translated once (gettext takes a lock and reads the environment each call; binding a
-   * row made 25 calls): each column's cell prefix for screen readers ("Buyer: ") and the
-   * labels of the enum columns, indexed by value. */
-  char               *cell_prefixes[N_COLUMNS];
-  const char         *cell_suffixes[N_COLUMNS];   /* in cell_prefixes' strings */
-  const char         *separator;
-  GPtrArray          *labels[N_COLUMNS];
 
   CdCaseSort          probed;
 };
@@ -329,179 +243,13 @@ filter_value (GtkDropDown *drop_down)
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? CD_ANY : (int) selected - 1;
 }
 
-/* Rows */
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              CdCaseListView           *self)
-{
-  /* The columns of a few labels each share their layouts among the rows. */
-  guint labels = (1u << COLUMN_PLATFORM) | (1u << COLUMN_CATEGORY) | (1u << COLUMN_SEVERITY) |
-                 (1u << COLUMN_STAGE);
-
-  gtk_list_item_set_child (list_item, cd_case_row_new (self->column_view, 1u << COLUMN_TOTAL,
-                                                       labels, self->shared_layouts));
-}
-
-static void
-translate_labels (CdCaseListView *self)
-{
-  const struct { Column column; GType type; } enums[] = {
-    { COLUMN_PLATFORM, CD_TYPE_PLATFORM }, { COLUMN_CATEGORY, CD_TYPE_CATEGORY },
-    { COLUMN_SEVERITY, CD_TYPE_SEVERITY }, { COLUMN_STAGE, CD_TYPE_STAGE },
-  };
-
-  for (Column column = 0; column < N_COLUMNS; column++)
-    {
-      /* Translators: how a screen reader reads one cell of a row of the case list, as
-       * "Buyer: Dana White" */
-      g_autofree char *prefix = g_strdup_printf (C_("cell", "%s: %s"), _(columns[column].title),
-                                                 "\x01");
-
-      char *text = strchr (prefix, '\x01');
-
-      /* What comes before the text and after it, in the translation's order. */
-      *text = '\0';
-      self->cell_suffixes[column] = text + 1;
-      self->cell_prefixes[column] = g_steal_pointer (&prefix);
-    }
-  /* Translators: between the cells of a row of the case list, as a screen reader reads it
-   * ("Buyer: Dana White, Platform: JD") */
-  self->separator = C_("cells", ", ");
-  for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
-    {
-      GPtrArray *labels = g_ptr_array_new ();
-
-      for (guint value = 0; value < cd_enum_get_n_values (enums[i].type); value++)
-        g_ptr_array_add (labels, (gpointer) cd_enum_get_label (enums[i].type, (int) value));
-      self->labels[enums[i].column] = labels;
-    }
-}
-
-static const char *
-enum_label (CdCaseListView *self,
-            Column          column,
-            int             value)
-{
-  GPtrArray *labels = self->labels[column];
-
-  return value >= 0 && (guint) value < labels->len ? g_ptr_array_index (labels, value) : "";
-}
-
-static char *
-cell_text (CdCaseListView *self,
-           CdCaseSummary  *summary,
-           Column          column)
-{
-  switch (column)
-    {
-    case COLUMN_BUYER:
-      return g_strdup (summary->customer_name);
-    case COLUMN_PLATFORM:
-      return g_strdup (enum_label (self, column, summary->platform));
-    case COLUMN_ORDER:
-      return g_strdup (summary->order_number);
-    case COLUMN_CATEGORY:
-      return g_strdup (enum_label (self, column, summary->category));
-    case COLUMN_SEVERITY:
-      return g_strdup (enum_label (self, column, summary->severity));
-    case COLUMN_STAGE:
-      return g_strdup (enum_label (self, column, summary->stage));
-    case COLUMN_PROMISED_BY:
-      {
-        gint64 due = summary->promised_by;
-
-        /* Once the remedy is carried out, what is due next is the follow-up. */
-        if (due == CD_TIME_UNSET || summary->stage >= CD_STAGE_FOLLOW_UP)
-          due = summary->next_follow_up;
-        if (due == CD_TIME_UNSET)
-          return g_strdup ("");
-        if (summary->overdue)
-          {
-            g_autofree char *when = cd_format_time (due);
-            /* Translators: in the case list; %s is a date and time */
-            return g_strdup_printf (_("Overdue · %s"), when);
-          }
-        return cd_format_time (due);
-      }
-    case COLUMN_TOTAL:
-      return summary->compensation_total > 0
-             ? cd_money_format (summary->compensation_total, self->currency) : g_strdup ("");
-    case N_COLUMNS:
-    default:
-      return g_strdup ("");
-    }
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CdCaseListView           *self)
-{
-  CdCaseSummary *summary = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  g_autoptr(GString) label = g_string_new (NULL);
-  char **texts = g_new0 (char *, N_COLUMNS + 1);
-  guint error_cells = 0;
-
-  for (Column column = 0; column < N_COLUMNS; column++)
-    {
-      texts[column] = cell_text (self, summary, column);
-      if (texts[column][0] == '\0')
-        continue;
-      if (label->len > 0)
-        g_string_append (label, self->separator);
-      g_string_append (label, self->cell_prefixes[column]);
-      g_string_append (label, texts[column]);
-      g_string_append (label, self->cell_suffixes[column]);
-    }
-  if (summary->overdue)
-    error_cells = (1u << COLUMN_PROMISED_BY) | (1u << COLUMN_BUYER);
-  cd_case_row_set_cells (CD_CASE_ROW (row), texts, error_cells, label->str);
-}
-
-/* Each column at least as wide as its usual text, in the list's font (the rows do not measure
- * their texts, so the columns keep their widths as rows come and go); all share what is left
- * of a wider window, and a narrower one scrolls across. A column the user drags to another
- * width keeps it until the font changes. */
+/* The list's font is the columns' measure: when it is first shown, and when the font or the
+ * text scaling changes. */
 static void
 update_column_widths (CdCaseListView *self)
 {
-  const CdFontMetrics *metrics =
-    cd_font_metrics_get (gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)));
-  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (view_columns, i);
-
-      gtk_column_view_column_set_fixed_width (view_column,
-                                              PANGO_PIXELS_CEIL (columns[i].min_chars *
-                                                                 metrics->char_width) +
-                                              CELL_PADDING);
-    }
-}
-
-static void
-add_columns (CdCaseListView *self)
-{
-  for (Column column = 0; column < N_COLUMNS; column++)
-    {
-      g_autoptr(GtkColumnViewColumn) view_column = NULL;
-      CdColumnSorter *sorter = g_object_new (CD_TYPE_COLUMN_SORTER, NULL);
-
-      sorter->sort = columns[column].sort;
-      sorter->probe = &self->probed;
-
-      /* No factory: the column view only shows the titles. */
-      view_column = gtk_column_view_column_new (_(columns[column].title), NULL);
-      gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
-      gtk_column_view_column_set_resizable (view_column, TRUE);
-      gtk_column_view_column_set_expand (view_column, TRUE);
-      gtk_column_view_append_column (self->column_view, view_column);
-      g_object_unref (sorter);
-    }
+  cd_case_list_columns_update_widths (self->columns,
+                                      gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)));
 }
 
 /* Signal callbacks */
@@ -675,13 +423,7 @@ cd_case_list_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->query, cd_case_query_free);
-  g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->shared_layouts, g_hash_table_unref);
-  for (Column column = 0; column < N_COLUMNS; column++)
-    {
-      g_clear_pointer (&self->cell_prefixes[column], g_free);
-      g_clear_pointer (&self->labels[column], g_ptr_array_unref);
-    }
+  g_clear_pointer (&self->columns, cd_case_list_columns_free);
   G_OBJECT_CLASS (cd_case_list_view_parent_class)->dispose (object);
 }
 
@@ -745,24 +487,19 @@ cd_case_list_view_init (CdCaseListView *self)
   GtkListItemFactory *factory;
 
   self->query = cd_case_query_new (CD_VIEW_OPEN);
-  self->currency = g_strdup ("CNY");
   self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->shared_layouts = cd_case_row_new_shared_layouts ();
-  translate_labels (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_cb, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  add_columns (self);
+  self->columns = cd_case_list_columns_new (self->column_view, &self->probed);
   /* The titles' column view never has a row. */
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (
                                g_list_store_new (G_TYPE_OBJECT)))));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  factory = cd_case_list_columns_new_factory (self->columns);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect_object (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
@@ -863,8 +600,7 @@ cd_case_list_view_set_currency (CdCaseListView *self,
 {
   g_return_if_fail (CD_IS_CASE_LIST_VIEW (self));
 
-  g_free (self->currency);
-  self->currency = g_strdup (currency);
+  cd_case_list_columns_set_currency (self->columns, currency);
 }
 
 /* Folded (narrow window): the sidebar is a page of its own, reached with a back button. */
