@@ -436,6 +436,40 @@ test_atomic (Fixture       *f,
   g_assert_cmpint (count_rows (f->db, "events"), ==, 0);
 }
 
+/* Every imported case can be searched for: the search index is filled while the cases are
+ * parsed and at the end, whatever the number of cases (more than one batch here), and an
+ * import that fails half-way leaves none of it behind. */
+static void
+test_searchable (Fixture       *f,
+                 gconstpointer  data)
+{
+  GString *json = g_string_new (CASE_HEAD);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const int n = 700;
+
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"uid\":\"c%d\",\"created_at\":\"2026-11-01T00:00:00Z\","
+                            "\"customer\":{\"name\":\"buyer%04d\"},\"stage\":\"listen\","
+                            "\"description\":\"teapot number %d arrived cracked\"}",
+                            i > 0 ? "," : "", i, i, i);
+  g_string_append (json, "]}");
+  text = g_string_free (json, FALSE);
+
+  g_assert_true (import_string (f->db, text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "cases"), ==, n);
+  g_assert_cmpint (count_rows (f->db, "case_search"), ==, n);
+  for (int i = 0; i < n; i += 99)
+    {
+      g_autofree char *sql = g_strdup_printf ("case_search WHERE case_search MATCH 'buyer%04d'",
+                                              i);
+
+      g_assert_cmpint (count_rows (f->db, sql), ==, 1);
+    }
+  g_assert_cmpint (count_rows (f->db, "case_search WHERE case_search MATCH 'cracked'"), ==, n);
+}
+
 /* Newer updated_at wins; older or equal changes nothing; unknown keys are ignored. */
 static void
 test_update_rules (Fixture       *f,
@@ -508,6 +542,7 @@ main (int   argc,
   ADD ("deep-nesting", test_deep_nesting);
   ADD ("huge-number", test_huge_number);
   ADD ("atomic", test_atomic);
+  ADD ("searchable", test_searchable);
   ADD ("update-rules", test_update_rules);
   ADD ("export-file", test_export_file);
 #undef ADD

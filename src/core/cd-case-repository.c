@@ -896,6 +896,17 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
                                       kase->id, error));
 }
 
+/* Adds the cases stored in bulk mode to the search index. */
+static gboolean
+index_stored (CdCaseRepository  *self,
+              GError           **error)
+{
+  return cd_database_exec (self->db,
+                           "INSERT INTO case_search (rowid, body) SELECT id, body "
+                           "FROM case_search_source WHERE id IN (SELECT id FROM temp.cd_reindex);"
+                           "DELETE FROM temp.cd_reindex", error);
+}
+
 /**
  * cd_case_repository_begin_bulk:
  *
@@ -927,15 +938,25 @@ gboolean
 cd_case_repository_end_bulk (CdCaseRepository  *self,
                              GError           **error)
 {
-  gboolean ok;
-
   cd_database_set_search_auto (self->db, TRUE);
   self->bulk = FALSE;
-  ok = cd_database_exec (self->db,
-                         "INSERT INTO case_search (rowid, body) SELECT id, body "
-                         "FROM case_search_source WHERE id IN (SELECT id FROM temp.cd_reindex);"
-                         "DELETE FROM temp.cd_reindex", error);
-  return ok;
+  return index_stored (self, error);
+}
+
+/**
+ * cd_case_repository_index_bulk:
+ *
+ * Indexes the cases stored since begin_bulk() or the last call, and stays in bulk mode: an
+ * import calls it while it waits for the next cases to be parsed, so that end_bulk() has
+ * little left to do.
+ */
+gboolean
+cd_case_repository_index_bulk (CdCaseRepository  *self,
+                               GError           **error)
+{
+  g_return_val_if_fail (self->bulk, FALSE);
+
+  return index_stored (self, error);
 }
 
 void

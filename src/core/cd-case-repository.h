@@ -58,5 +58,7 @@ gboolean          cd_case_repository_begin_bulk     (CdCaseRepository *self,
                                                      GError          **error);
 gboolean          cd_case_repository_end_bulk       (CdCaseRepository *self,
                                                      GError          **error);
+gboolean          cd_case_repository_index_bulk     (CdCaseRepository *self,
+                                                     GError          **error);
 
 G_END_DECLS

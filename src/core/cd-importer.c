@@ -177,6 +177,7 @@ typedef struct
   CdBlacklistRepository *blacklist;
   CdTemplateRepository  *templates;
   GHashTable            *seen[N_LISTS];  /* uid → index + 1 */
+  guint                  unindexed;      /* cases stored and not yet in the search index */
   CdImportStats          stats;
   CdProgressFunc         progress;
   gpointer               progress_data;
@@ -234,6 +235,7 @@ store_batch (Writer   *writer,
           if (!check_unique (writer->seen[LIST_CASES], "cases", kase->uid, index, error) ||
               !cd_case_repository_store_imported (writer->cases, kase, &result, error))
             return FALSE;
+          writer->unindexed++;
           (*(result == CD_STORE_ADDED ? &writer->stats.cases_added :
              result == CD_STORE_UPDATED ? &writer->stats.cases_updated :
              &writer->stats.cases_unchanged))++;
@@ -275,8 +277,26 @@ store_records (Writer    *writer,
   thread = g_thread_new ("cd-import-reader", reader_thread, pipeline);
   for (;;)
     {
-      Batch *batch = g_async_queue_pop (pipeline->batches);
-      gboolean last = batch->last;
+      Batch *batch = g_async_queue_try_pop (pipeline->batches);
+      gboolean last;
+
+      if (batch == NULL)
+        {
+          /* Nothing parsed to store yet (cases are long to parse): meanwhile, the cases
+           * stored so far go into the search index, instead of all of them at the end. */
+          if (ok && writer->unindexed > 0)
+            {
+              if (cd_case_repository_index_bulk (writer->cases, &local_error))
+                writer->unindexed = 0;
+              else
+                {
+                  ok = FALSE;
+                  g_atomic_int_set (&pipeline->cancelled, TRUE);
+                }
+            }
+          batch = g_async_queue_pop (pipeline->batches);
+        }
+      last = batch->last;
 
       /* After a failure the batches still coming are only drained. */
       if (ok && !store_batch (writer, batch, &local_error))
