@@ -148,7 +148,6 @@ translate_labels (CdCaseListColumns *self)
        * "Buyer: Dana White" */
       g_autofree char *prefix = g_strdup_printf (C_("cell", "%s: %s"), _(columns[column].title),
                                                  "\x01");
-
       char *text = strchr (prefix, '\x01');
 
       /* What comes before the text and after it, in the translation's order. */

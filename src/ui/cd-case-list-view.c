@@ -485,6 +485,7 @@ static void
 cd_case_list_view_init (CdCaseListView *self)
 {
   GtkListItemFactory *factory;
+  GtkSettings *settings;
 
   self->query = cd_case_query_new (CD_VIEW_OPEN);
   self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
@@ -502,12 +503,11 @@ cd_case_list_view_init (CdCaseListView *self)
   factory = cd_case_list_columns_new_factory (self->columns);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  g_signal_connect_object (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
-                           "notify::gtk-font-name", G_CALLBACK (update_column_widths), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
-                           "notify::gtk-xft-dpi", G_CALLBACK (update_column_widths), self,
-                           G_CONNECT_SWAPPED);
+  settings = gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_signal_connect_object (settings, "notify::gtk-font-name", G_CALLBACK (update_column_widths),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (update_column_widths),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */

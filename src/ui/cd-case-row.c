@@ -61,7 +61,7 @@ shared_context (CdCaseRow *self)
 /* The header's title for @cell: the cell's text goes under it. */
 static GtkWidget *
 get_title (CdCaseRow *self,
-               guint      cell)
+           guint      cell)
 {
   GtkWidget *header_row;
   GtkWidget *title;
@@ -166,13 +166,13 @@ cd_case_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   CdCaseRow *self = CD_CASE_ROW (widget);
+  const CdFontMetrics *metrics = cd_font_metrics_get (shared_context (self));
 
   /* As wide as the list makes it: the header's titles say how wide the columns are. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 0;
   else
-    *minimum = *natural = PANGO_PIXELS_CEIL (cd_font_metrics_get (shared_context (self))->line_height) +
-                          2 * ROW_PADDING;
+    *minimum = *natural = PANGO_PIXELS_CEIL (metrics->line_height) + 2 * ROW_PADDING;
 }
 
 static void
@@ -368,15 +368,6 @@ cd_case_row_get_text (CdCaseRow *self,
   g_return_val_if_fail (cell < self->n_cells, NULL);
 
   return self->texts[cell];
-}
-
-gboolean
-cd_case_row_get_cell_is_error (CdCaseRow *self,
-                               guint      cell)
-{
-  g_return_val_if_fail (CD_IS_CASE_ROW (self), FALSE);
-
-  return cell < self->n_cells && (self->error_cells & (1u << cell)) != 0;
 }
 
 /**

@@ -26,7 +26,5 @@ const char *cd_case_row_get_text  (CdCaseRow     *self,
 gboolean    cd_case_row_get_cell_bounds (CdCaseRow       *self,
                                          guint            cell,
                                          graphene_rect_t *bounds);
-gboolean    cd_case_row_get_cell_is_error (CdCaseRow *self,
-                                           guint      cell);
 
 G_END_DECLS
