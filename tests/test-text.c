@@ -48,6 +48,76 @@ test_fold_unicode (void)
   assert_fold ("   ", "");
 }
 
+/* What cd_text_fold() promises, the long way */
+static char *
+fold_slowly (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+  return normal != NULL ? g_strstrip (g_utf8_casefold (normal, -1)) : g_strdup ("");
+}
+
+/* cd_text_fold() folds common characters itself: every character folds as GLib folds it. */
+static void
+test_fold_every_character (void)
+{
+  for (gunichar c = 1; c < 0x110000; c++)
+    {
+      char text[8] = { 0 };
+      g_autofree char *folded = NULL;
+      g_autofree char *expected = NULL;
+
+      if (c >= 0xd800 && c <= 0xdfff)
+        continue;
+      g_unichar_to_utf8 (c, text);
+      folded = cd_text_fold (text);
+      expected = fold_slowly (text);
+      if (g_strcmp0 (folded, expected) != 0)
+        g_error ("U+%04X folds to \"%s\", not \"%s\"", c, folded, expected);
+    }
+}
+
+/* Texts mixing them fold as GLib folds them too, and a text with a character of another
+ * kind (a combining accent here) as a whole. */
+static void
+test_fold_mixed (void)
+{
+  const char *texts[] = {
+    "  ＬｕｃｋｙＳｔａｒ，王芳！  ",
+    "María LÓPEZ（客服）：“好的”。",
+    "Ｅ\u0301cole 東京",
+    "\u3000全角空格\u3000",
+    "ÀÉÎÕÜ × ÷ ß",
+    "가나다 ｶﾀｶﾅ",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *folded = cd_text_fold (texts[i]);
+      g_autofree char *expected = fold_slowly (texts[i]);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+}
+
+/* The search folding takes the common ideographs for CJK without asking GLib: it would say
+ * the same. */
+static void
+test_fold_for_search_ideographs (void)
+{
+  for (gunichar c = 0x3400; c <= 0x9fff; c++)
+    if (c <= 0x4dbf || c >= 0x4e00)
+      g_assert_cmpint (g_unichar_get_script (c), ==, G_UNICODE_SCRIPT_HAN);
+  for (gunichar c = 1; c < 0x02ea; c++)
+    {
+      GUnicodeScript script = g_unichar_get_script (c);
+
+      g_assert_true (script != G_UNICODE_SCRIPT_HAN && script != G_UNICODE_SCRIPT_HIRAGANA &&
+                     script != G_UNICODE_SCRIPT_KATAKANA && script != G_UNICODE_SCRIPT_HANGUL &&
+                     script != G_UNICODE_SCRIPT_BOPOMOFO);
+    }
+}
+
 static void
 assert_phone_key (const char *phone,
                   const char *expected)
@@ -284,6 +354,9 @@ main (int    argc,
 
   g_test_add_func ("/text/fold/width-and-case", test_fold_width_and_case);
   g_test_add_func ("/text/fold/unicode", test_fold_unicode);
+  g_test_add_func ("/text/fold/every-character", test_fold_every_character);
+  g_test_add_func ("/text/fold/mixed", test_fold_mixed);
+  g_test_add_func ("/text/fold-for-search/ideographs", test_fold_for_search_ideographs);
   g_test_add_func ("/text/phone-key/china", test_phone_key);
   g_test_add_func ("/text/phone-key/other-countries", test_phone_key_other_countries);
   g_test_add_func ("/text/digits", test_digits);

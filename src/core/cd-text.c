@@ -25,17 +25,60 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* Folds @c into @out when it is one of the characters most shop text is made of (ASCII, the
+ * common CJK ideographs, full-width forms, Latin-1 letters, Chinese punctuation) and its NFKC
+ * and case folding are plain; FALSE for any other character, for which the whole text goes
+ * through GLib's tables. None of these combines with what follows it, so folding them one by
+ * one is folding the text. tests/test-text.c checks every one against GLib. */
+static gboolean
+fold_char_fast (gunichar  c,
+                GString  *out)
+{
+  if (c < 0x80)
+    g_string_append_c (out, g_ascii_tolower ((char) c));
+  else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+           c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011) ||
+           c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201c || c == 0x201d ||
+           c == 0x00d7 || c == 0x00f7 || (c >= 0x00e0 && c <= 0x00ff))
+    g_string_append_unichar (out, c);
+  else if (c >= 0xff01 && c <= 0xff5e)
+    g_string_append_c (out, g_ascii_tolower ((char) (c - 0xfee0)));  /* full-width ASCII */
+  else if (c == 0x3000)
+    g_string_append_c (out, ' ');  /* the ideographic space */
+  else if (c >= 0x00c0 && c <= 0x00de && c != 0x00d7)
+    g_string_append_unichar (out, c + 0x20);  /* Latin-1 capitals */
+  else
+    return FALSE;
+  return TRUE;
+}
+
 char *
 cd_text_fold (const char *text)
 {
   g_autofree char *normal = NULL;
   g_autofree char *folded = NULL;
+  GString *fast;
 
   if (text == NULL)
     return g_strdup ("");
   /* NFKC leaves ASCII as it is, and folding ASCII is lowering it: the common case, cheaply. */
   if (is_ascii (text))
     return g_strstrip (g_ascii_strdown (text, -1));
+
+  fast = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c >= 0x110000 || !fold_char_fast (c, fast))
+        {
+          g_string_free (fast, TRUE);
+          fast = NULL;
+          break;
+        }
+    }
+  if (fast != NULL)
+    return g_strstrip (g_string_free (fast, FALSE));
 
   normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   if (normal == NULL)
@@ -104,6 +147,10 @@ cd_text_phone_key (const char *phone)
 static gboolean
 is_cjk (gunichar c)
 {
+  if (c < 0x02ea)
+    return FALSE;  /* nothing below two Bopomofo tone marks is: Latin, Greek, … */
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))
+    return TRUE;
   switch (g_unichar_get_script (c))
     {
     case G_UNICODE_SCRIPT_HAN:
