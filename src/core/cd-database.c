@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "cd-text.h"
 
 #define BUSY_TIMEOUT_MS 10000
+#define MAX_ADDRESSES 512
 
 struct _CdDatabase
 {
@@ -27,7 +29,8 @@ struct _CdDatabase
   /* Owned */
   sqlite3    *handle;
   char       *path;
-  GHashTable *statements; /* SQL text → sqlite3_stmt */
+  GHashTable *statements; /* SQL text → Statement */
+  GHashTable *by_address; /* SQL text's address → Statement, in statements */
   char       *damage;     /* what first showed the file damaged, or NULL */
 
   int         schema_version;
@@ -197,10 +200,21 @@ phone_key_func (sqlite3_context  *context,
   sqlite3_result_text (context, cd_text_phone_key (text), -1, g_free);
 }
 
-static void
-finalize_statement (gpointer stmt)
+/* A prepared statement and its SQL */
+typedef struct
 {
-  sqlite3_finalize (stmt);
+  char         *sql;
+  sqlite3_stmt *stmt;
+} Statement;
+
+static void
+statement_free (gpointer data)
+{
+  Statement *statement = data;
+
+  sqlite3_finalize (statement->stmt);
+  g_free (statement->sql);
+  g_free (statement);
 }
 
 static void
@@ -208,6 +222,7 @@ cd_database_finalize (GObject *object)
 {
   CdDatabase *self = (CdDatabase *) object;
 
+  g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     {
@@ -264,8 +279,8 @@ cd_database_class_init (CdDatabaseClass *klass)
 static void
 cd_database_init (CdDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
+  self->by_address = g_hash_table_new (NULL, NULL);
   self->search_auto = TRUE;
 }
 
@@ -643,24 +658,38 @@ cd_database_prepare (CdDatabase  *self,
                      const char  *sql,
                      GError     **error)
 {
+  Statement *statement;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (CD_IS_DATABASE (self), NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    return stmt;
-
-  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  /* Most SQL is a literal, passed at the same address each time: comparing it with the
+   * cached copy is cheaper than hashing it, and a different text at an address once seen
+   * falls through to the hash. */
+  statement = g_hash_table_lookup (self->by_address, sql);
+  if (statement != NULL && strcmp (statement->sql, sql) == 0)
+    return statement->stmt;
+  statement = g_hash_table_lookup (self->statements, sql);
+  if (statement == NULL)
     {
-      fail (self, rc, error);
-      return NULL;
+      rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          fail (self, rc, error);
+          return NULL;
+        }
+      statement = g_new (Statement, 1);
+      statement->sql = g_strdup (sql);
+      statement->stmt = stmt;
+      g_hash_table_insert (self->statements, statement->sql, statement);
     }
-
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  /* Built SQL comes at ever new addresses: the map is only a shortcut, and starts again
+   * rather than growing without end. */
+  if (g_hash_table_size (self->by_address) >= MAX_ADDRESSES)
+    g_hash_table_remove_all (self->by_address);
+  g_hash_table_insert (self->by_address, (gpointer) sql, statement);
+  return statement->stmt;
 }
 
 void
@@ -713,41 +742,6 @@ cd_database_step_done (CdDatabase    *self,
     default:
       return FALSE;
     }
-}
-
-static int
-parameter_index (sqlite3_stmt *stmt,
-                 const char   *name)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index == 0)
-    g_critical ("No parameter %s in: %s", name, sqlite3_sql (stmt));
-  return index;
-}
-
-void
-cd_database_bind_text (sqlite3_stmt *stmt,
-                       const char   *name,
-                       const char   *value)
-{
-  sqlite3_bind_text (stmt, parameter_index (stmt, name), value != NULL ? value : "", -1,
-                     SQLITE_TRANSIENT);
-}
-
-void
-cd_database_bind_int64 (sqlite3_stmt *stmt,
-                        const char   *name,
-                        gint64        value)
-{
-  sqlite3_bind_int64 (stmt, parameter_index (stmt, name), value);
-}
-
-void
-cd_database_bind_null (sqlite3_stmt *stmt,
-                       const char   *name)
-{
-  sqlite3_bind_null (stmt, parameter_index (stmt, name));
 }
 
 /**

@@ -52,6 +52,9 @@ gboolean      cd_database_exec               (CdDatabase    *self,
 void          cd_database_bind_text          (sqlite3_stmt  *stmt,
                                               const char    *name,
                                               const char    *value);
+void          cd_database_bind_text_static   (sqlite3_stmt  *stmt,
+                                              const char    *name,
+                                              const char    *value);
 void          cd_database_bind_int64         (sqlite3_stmt  *stmt,
                                               const char    *name,
                                               gint64         value);
