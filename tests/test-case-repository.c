@@ -1203,6 +1203,42 @@ assert_search_index_ok (Fixture *f)
   g_assert_no_error (error);
 }
 
+/* The importer computes what the search index holds of a case itself, off the database's
+ * thread: it must be what the index's view makes of the stored case, or a case imported and
+ * then deleted could not be taken out of the contentless index. */
+static void
+test_search_body (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (hostile); i++)
+    g_ptr_array_add (cases, make_full_case (hostile[i]));
+  g_ptr_array_add (cases, make_simple_case ("王芳"));
+  g_ptr_array_add (cases, make_simple_case (""));
+  cd_case_set_string (&((CdCase *) g_ptr_array_index (cases, 1))->phone, "（139）０００ 1234");
+  cd_case_set_string (&((CdCase *) g_ptr_array_index (cases, 2))->email, "");
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      CdCase *kase = g_ptr_array_index (cases, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *body = NULL;
+      sqlite3_stmt *stmt;
+
+      g_assert_true (cd_case_repository_insert (f->repo, kase, &error));
+      g_assert_no_error (error);
+      stmt = cd_database_prepare (f->db, "SELECT body FROM case_search_source WHERE id = :id",
+                                  &error);
+      g_assert_no_error (error);
+      cd_database_bind_int64 (stmt, ":id", kase->id);
+      g_assert_cmpint (cd_database_step (f->db, stmt, &error), ==, CD_STEP_ROW);
+      body = cd_case_search_body (kase);
+      g_assert_cmpstr (body, ==, cd_database_column_text (stmt, 0));
+      cd_database_release (stmt);
+    }
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -1412,6 +1448,7 @@ main (int    argc,
   ADD ("signals", test_signals);
   ADD ("store-imported", test_store_imported);
   ADD ("search", test_search);
+  ADD ("search/body", test_search_body);
   ADD ("search/imported", test_search_imported);
   ADD ("search/imported-bulk", test_search_imported_bulk);
   ADD ("search/phone-with-country-code", test_search_phone_with_country_code);

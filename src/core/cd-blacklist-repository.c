@@ -125,28 +125,78 @@ check_entry (CdBlacklistEntry  *entry,
   return TRUE;
 }
 
-static void
-bind_entry (sqlite3_stmt     *stmt,
-            CdBlacklistEntry *entry)
+/**
+ * cd_blacklist_keys_init:
+ *
+ * Computes @entry's look-up keys into @keys; free them with cd_blacklist_keys_clear().
+ * Reads nothing but @entry, so any thread may call it: the importer does on the thread that
+ * parsed the entry.
+ */
+void
+cd_blacklist_keys_init (CdBlacklistKeys        *keys,
+                        const CdBlacklistEntry *entry)
 {
-  g_autofree char *id_key = buyer_id_key (entry->buyer_id);
-  g_autofree char *nick_key = cd_text_fold (entry->nickname);
-  g_autofree char *tel_key = phone_key (entry->phone);
+  keys->buyer_id = buyer_id_key (entry->buyer_id);
+  keys->nickname = cd_text_fold (entry->nickname);
+  keys->phone = phone_key (entry->phone);
+}
 
-  cd_database_bind_text (stmt, ":uid", entry->uid);
-  cd_database_bind_text (stmt, ":platform", cd_enum_to_nick (CD_TYPE_PLATFORM, entry->platform));
-  cd_database_bind_text (stmt, ":buyer_id", entry->buyer_id);
-  cd_database_bind_text (stmt, ":nickname", entry->nickname);
-  cd_database_bind_text (stmt, ":phone", entry->phone);
-  cd_database_bind_text (stmt, ":name", entry->name);
-  cd_database_bind_text (stmt, ":reason",
-                         cd_enum_to_nick (CD_TYPE_BLACKLIST_REASON, entry->reason));
-  cd_database_bind_text (stmt, ":evidence", entry->evidence);
+void
+cd_blacklist_keys_clear (CdBlacklistKeys *keys)
+{
+  g_clear_pointer (&keys->buyer_id, g_free);
+  g_clear_pointer (&keys->nickname, g_free);
+  g_clear_pointer (&keys->phone, g_free);
+}
+
+/* Binds @entry and its @keys without copying them: both must stay as they are until the
+ * statement is stepped. */
+static void
+bind_entry (sqlite3_stmt          *stmt,
+            CdBlacklistEntry      *entry,
+            const CdBlacklistKeys *keys)
+{
+  cd_database_bind_text_static (stmt, ":uid", entry->uid);
+  cd_database_bind_text_static (stmt, ":platform",
+                                cd_enum_to_nick (CD_TYPE_PLATFORM, entry->platform));
+  cd_database_bind_text_static (stmt, ":buyer_id", entry->buyer_id);
+  cd_database_bind_text_static (stmt, ":nickname", entry->nickname);
+  cd_database_bind_text_static (stmt, ":phone", entry->phone);
+  cd_database_bind_text_static (stmt, ":name", entry->name);
+  cd_database_bind_text_static (stmt, ":reason",
+                                cd_enum_to_nick (CD_TYPE_BLACKLIST_REASON, entry->reason));
+  cd_database_bind_text_static (stmt, ":evidence", entry->evidence);
   cd_database_bind_int64 (stmt, ":added_at", entry->added_at);
   cd_database_bind_int64 (stmt, ":active", entry->active ? 1 : 0);
-  cd_database_bind_text (stmt, ":buyer_id_key", id_key);
-  cd_database_bind_text (stmt, ":nickname_key", nick_key);
-  cd_database_bind_text (stmt, ":phone_key", tel_key);
+  cd_database_bind_text_static (stmt, ":buyer_id_key", keys->buyer_id);
+  cd_database_bind_text_static (stmt, ":nickname_key", keys->nickname);
+  cd_database_bind_text_static (stmt, ":phone_key", keys->phone);
+}
+
+/* Steps @stmt with @entry bound, and its keys: @keys when the caller has them; @with_id for
+ * a statement with an :id too. */
+static gboolean
+step_entry (CdBlacklistRepository  *self,
+            sqlite3_stmt           *stmt,
+            CdBlacklistEntry       *entry,
+            const CdBlacklistKeys  *keys,
+            gboolean                with_id,
+            GError                **error)
+{
+  CdBlacklistKeys own = { NULL, };
+  gboolean ok;
+
+  if (keys == NULL)
+    {
+      cd_blacklist_keys_init (&own, entry);
+      keys = &own;
+    }
+  bind_entry (stmt, entry, keys);
+  if (with_id)
+    cd_database_bind_int64 (stmt, ":id", entry->id);
+  ok = cd_database_step_done (self->db, stmt, error);
+  cd_blacklist_keys_clear (&own);
+  return ok;
 }
 
 static gboolean
@@ -186,6 +236,7 @@ write_case_uids (CdBlacklistRepository  *self,
 static gboolean
 insert_row_full (CdBlacklistRepository  *self,
                  CdBlacklistEntry       *entry,
+                 const CdBlacklistKeys  *keys,
                  gboolean                if_new,
                  gboolean               *added,
                  GError                **error)
@@ -202,8 +253,7 @@ insert_row_full (CdBlacklistRepository  *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_entry (stmt, entry);
-  if (!cd_database_step_done (self->db, stmt, error))
+  if (!step_entry (self, stmt, entry, keys, FALSE, error))
     return FALSE;
   *added = sqlite3_changes (cd_database_get_handle (self->db)) > 0;
   if (!*added)
@@ -219,13 +269,14 @@ insert_row (CdBlacklistRepository  *self,
 {
   gboolean added;
 
-  return insert_row_full (self, entry, FALSE, &added, error);
+  return insert_row_full (self, entry, NULL, FALSE, &added, error);
 }
 
 static gboolean
-update_row (CdBlacklistRepository  *self,
-            CdBlacklistEntry       *entry,
-            GError                **error)
+update_row_full (CdBlacklistRepository  *self,
+                 CdBlacklistEntry       *entry,
+                 const CdBlacklistKeys  *keys,
+                 GError                **error)
 {
   sqlite3_stmt *stmt = cd_database_prepare (self->db,
     "UPDATE blacklist SET uid = :uid, platform = :platform, buyer_id = :buyer_id, "
@@ -236,9 +287,7 @@ update_row (CdBlacklistRepository  *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_entry (stmt, entry);
-  cd_database_bind_int64 (stmt, ":id", entry->id);
-  if (!cd_database_step_done (self->db, stmt, error))
+  if (!step_entry (self, stmt, entry, keys, TRUE, error))
     return FALSE;
   if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
     {
@@ -246,6 +295,14 @@ update_row (CdBlacklistRepository  *self,
       return FALSE;
     }
   return write_case_uids (self, entry, TRUE, error);
+}
+
+static gboolean
+update_row (CdBlacklistRepository  *self,
+            CdBlacklistEntry       *entry,
+            GError                **error)
+{
+  return update_row_full (self, entry, NULL, error);
 }
 
 /* Runs @write in a transaction of its own, or as part of the caller's. */
@@ -567,6 +624,22 @@ cd_blacklist_repository_store_imported (CdBlacklistRepository  *self,
                                         CdStoreResult          *result,
                                         GError                **error)
 {
+  return cd_blacklist_repository_store_imported_full (self, entry, NULL, result, error);
+}
+
+/**
+ * cd_blacklist_repository_store_imported_full:
+ * @keys: (nullable): cd_blacklist_keys_init() of @entry, when the caller has them
+ *
+ * Like cd_blacklist_repository_store_imported().
+ */
+gboolean
+cd_blacklist_repository_store_imported_full (CdBlacklistRepository  *self,
+                                             CdBlacklistEntry       *entry,
+                                             const CdBlacklistKeys  *keys,
+                                             CdStoreResult          *result,
+                                             GError                **error)
+{
   sqlite3_stmt *stmt = cd_database_prepare (self->db,
     "SELECT " ENTRY_COLUMNS " FROM blacklist WHERE uid = :uid", error);
   g_autoptr(GPtrArray) found = NULL;
@@ -577,7 +650,7 @@ cd_blacklist_repository_store_imported (CdBlacklistRepository  *self,
     return FALSE;
 
   /* Most imported entries are new: try that first, one statement instead of two. */
-  if (!insert_row_full (self, entry, TRUE, &added, error))
+  if (!insert_row_full (self, entry, keys, TRUE, &added, error))
     return FALSE;
   if (added)
     {
@@ -615,7 +688,7 @@ cd_blacklist_repository_store_imported (CdBlacklistRepository  *self,
       return TRUE;
     }
   *result = CD_STORE_UPDATED;
-  return update_row (self, entry, error);
+  return update_row_full (self, entry, keys, error);
 }
 
 void
@@ -649,9 +722,7 @@ restore_row (CdBlacklistRepository  *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_entry (stmt, entry);
-  cd_database_bind_int64 (stmt, ":id", entry->id);
-  if (!cd_database_step_done (self->db, stmt, error))
+  if (!step_entry (self, stmt, entry, NULL, TRUE, error))
     return FALSE;
   if (sqlite3_changes (cd_database_get_handle (self->db)) == 0)
     {

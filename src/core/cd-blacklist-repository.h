@@ -47,6 +47,23 @@ gboolean   cd_blacklist_repository_store_imported  (CdBlacklistRepository  *self
                                                     GError                **error);
 void       cd_blacklist_repository_emit_reset      (CdBlacklistRepository  *self);
 
+/* The normalised look-up keys stored beside an entry */
+typedef struct
+{
+  char *buyer_id;
+  char *nickname;
+  char *phone;
+} CdBlacklistKeys;
+
+void       cd_blacklist_keys_init                  (CdBlacklistKeys        *keys,
+                                                    const CdBlacklistEntry *entry);
+void       cd_blacklist_keys_clear                 (CdBlacklistKeys        *keys);
+gboolean   cd_blacklist_repository_store_imported_full (CdBlacklistRepository  *self,
+                                                        CdBlacklistEntry       *entry,
+                                                        const CdBlacklistKeys  *keys,
+                                                        CdStoreResult          *result,
+                                                        GError                **error);
+
 /* Added for the blacklist view and its list model. */
 CdDatabase *cd_blacklist_repository_get_database   (CdBlacklistRepository  *self);
 gboolean   cd_blacklist_repository_restore         (CdBlacklistRepository  *self,

@@ -16,6 +16,7 @@
 #include "cd-case-diff.h"
 #include "cd-case-repository.h"
 #include "cd-error.h"
+#include "cd-text.h"
 #include "cd-time.h"
 
 struct _CdCaseRepository
@@ -149,37 +150,43 @@ column_enum (sqlite3_stmt *stmt,
   return value;
 }
 
+/* Binds @kase without copying its texts: it must stay as it is until the statement is
+ * stepped. */
 static void
 bind_case (sqlite3_stmt *stmt,
            CdCase       *kase)
 {
-  cd_database_bind_text (stmt, ":uid", kase->uid);
+  cd_database_bind_text_static (stmt, ":uid", kase->uid);
   cd_database_bind_int64 (stmt, ":created_at", kase->created_at);
   cd_database_bind_int64 (stmt, ":updated_at", kase->updated_at);
-  cd_database_bind_text (stmt, ":customer_name", kase->customer_name);
-  cd_database_bind_text (stmt, ":platform", cd_enum_to_nick (CD_TYPE_PLATFORM, kase->platform));
-  cd_database_bind_text (stmt, ":buyer_id", kase->buyer_id);
-  cd_database_bind_text (stmt, ":phone", kase->phone);
-  cd_database_bind_text (stmt, ":email", kase->email);
-  cd_database_bind_text (stmt, ":order_number", kase->order_number);
-  cd_database_bind_text (stmt, ":product", kase->product);
+  cd_database_bind_text_static (stmt, ":customer_name", kase->customer_name);
+  cd_database_bind_text_static (stmt, ":platform",
+                                cd_enum_to_nick (CD_TYPE_PLATFORM, kase->platform));
+  cd_database_bind_text_static (stmt, ":buyer_id", kase->buyer_id);
+  cd_database_bind_text_static (stmt, ":phone", kase->phone);
+  cd_database_bind_text_static (stmt, ":email", kase->email);
+  cd_database_bind_text_static (stmt, ":order_number", kase->order_number);
+  cd_database_bind_text_static (stmt, ":product", kase->product);
   cd_database_bind_int64 (stmt, ":order_amount", kase->order_amount);
-  cd_database_bind_text (stmt, ":channel", cd_enum_to_nick (CD_TYPE_CHANNEL, kase->channel));
-  cd_database_bind_text (stmt, ":category", cd_enum_to_nick (CD_TYPE_CATEGORY, kase->category));
-  cd_database_bind_text (stmt, ":severity", cd_enum_to_nick (CD_TYPE_SEVERITY, kase->severity));
-  cd_database_bind_text (stmt, ":responsibility",
-                         cd_enum_to_nick (CD_TYPE_RESPONSIBILITY, kase->responsibility));
-  cd_database_bind_text (stmt, ":stage", cd_enum_to_nick (CD_TYPE_STAGE, kase->stage));
-  cd_database_bind_text (stmt, ":description", kase->description);
-  cd_database_bind_text (stmt, ":summary", kase->summary);
+  cd_database_bind_text_static (stmt, ":channel",
+                                cd_enum_to_nick (CD_TYPE_CHANNEL, kase->channel));
+  cd_database_bind_text_static (stmt, ":category",
+                                cd_enum_to_nick (CD_TYPE_CATEGORY, kase->category));
+  cd_database_bind_text_static (stmt, ":severity",
+                                cd_enum_to_nick (CD_TYPE_SEVERITY, kase->severity));
+  cd_database_bind_text_static (stmt, ":responsibility",
+                                cd_enum_to_nick (CD_TYPE_RESPONSIBILITY, kase->responsibility));
+  cd_database_bind_text_static (stmt, ":stage", cd_enum_to_nick (CD_TYPE_STAGE, kase->stage));
+  cd_database_bind_text_static (stmt, ":description", kase->description);
+  cd_database_bind_text_static (stmt, ":summary", kase->summary);
   cd_database_bind_int64 (stmt, ":summary_confirmed", kase->summary_confirmed ? 1 : 0);
-  cd_database_bind_text (stmt, ":customer_wants", kase->customer_wants);
-  cd_database_bind_text (stmt, ":promise", kase->promise);
+  cd_database_bind_text_static (stmt, ":customer_wants", kase->customer_wants);
+  cd_database_bind_text_static (stmt, ":promise", kase->promise);
   bind_time_or_null (stmt, ":promised_by", kase->promised_by);
-  cd_database_bind_text (stmt, ":root_cause",
-                         cd_enum_to_nick (CD_TYPE_ROOT_CAUSE, kase->root_cause));
-  cd_database_bind_text (stmt, ":improvement", kase->improvement);
-  cd_database_bind_text (stmt, ":language", kase->language);
+  cd_database_bind_text_static (stmt, ":root_cause",
+                                cd_enum_to_nick (CD_TYPE_ROOT_CAUSE, kase->root_cause));
+  cd_database_bind_text_static (stmt, ":improvement", kase->improvement);
+  cd_database_bind_text_static (stmt, ":language", kase->language);
 }
 
 #define CASE_VALUES \
@@ -831,6 +838,54 @@ search_stmt (CdCaseRepository  *self,
 }
 
 /**
+ * cd_case_search_body:
+ *
+ * What the search index holds for @kase: the same text as the case_search_source view
+ * (0002-case-search.sql) makes of its stored row. The importer folds it on whichever thread
+ * parsed the case, and the database only stores it.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+cd_case_search_body (const CdCase *kase)
+{
+  g_autofree char *digits = cd_text_digits (kase->phone);
+  g_autofree char *phone_key = cd_text_phone_key (kase->phone);
+  const char *fields[] = {
+    kase->customer_name, kase->buyer_id, kase->phone, digits, phone_key, kase->email,
+    kase->order_number, kase->product, kase->description, kase->summary,
+    kase->customer_wants, kase->promise, kase->improvement,
+  };
+  const char *parts[G_N_ELEMENTS (fields) + 1];
+  gsize n = 0;
+
+  /* As cd_search_text() takes its arguments: the empty ones are left out */
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && fields[i][0] != '\0')
+      parts[n++] = fields[i];
+  parts[n] = NULL;
+  return cd_text_fold_for_search (parts);
+}
+
+/* Notes @kase, stored in bulk mode, for the search index, with what to index it by. */
+static gboolean
+note_for_index (CdCaseRepository  *self,
+                CdCase            *kase,
+                const char        *search_body,
+                GError           **error)
+{
+  g_autofree char *body = search_body == NULL ? cd_case_search_body (kase) : NULL;
+  sqlite3_stmt *stmt = cd_database_prepare (self->db,
+    "INSERT INTO temp.cd_reindex (id, body) VALUES (:id, :body)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  cd_database_bind_int64 (stmt, ":id", kase->id);
+  cd_database_bind_text (stmt, ":body", search_body != NULL ? search_body : body);
+  return cd_database_step_done (self->db, stmt, error);
+}
+
+/**
  * cd_case_repository_store_imported:
  * @kase: a case read from a file, with its own timeline
  * @result: (out): what happened
@@ -843,6 +898,22 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
                                    CdCase            *kase,
                                    CdStoreResult     *result,
                                    GError           **error)
+{
+  return cd_case_repository_store_imported_full (self, kase, NULL, result, error);
+}
+
+/**
+ * cd_case_repository_store_imported_full:
+ * @search_body: (nullable): cd_case_search_body() of @kase, when the caller has it
+ *
+ * Like cd_case_repository_store_imported().
+ */
+gboolean
+cd_case_repository_store_imported_full (CdCaseRepository  *self,
+                                        CdCase            *kase,
+                                        const char        *search_body,
+                                        CdStoreResult     *result,
+                                        GError           **error)
 {
   sqlite3_stmt *stmt = cd_database_prepare (self->db,
     "SELECT id, updated_at FROM cases WHERE uid = :uid", error);
@@ -873,8 +944,7 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
              insert_compensations (self, kase, error) &&
              insert_followups (self, kase, FALSE, error) &&
              insert_events (self, kase, error) &&
-             (!self->bulk || search_stmt (self, "INSERT INTO temp.cd_reindex (id) VALUES (:id)",
-                                          kase->id, error));
+             (!self->bulk || note_for_index (self, kase, search_body, error));
     }
 
   if (kase->updated_at <= stored_updated_at)
@@ -892,8 +962,7 @@ cd_case_repository_store_imported (CdCaseRepository  *self,
          insert_compensations (self, kase, error) &&
          insert_followups (self, kase, FALSE, error) &&
          insert_events (self, kase, error) &&
-         (!self->bulk || search_stmt (self, "INSERT INTO temp.cd_reindex (id) VALUES (:id)",
-                                      kase->id, error));
+         (!self->bulk || note_for_index (self, kase, search_body, error));
 }
 
 /* Adds the cases stored in bulk mode to the search index. */
@@ -902,8 +971,8 @@ index_stored (CdCaseRepository  *self,
               GError           **error)
 {
   return cd_database_exec (self->db,
-                           "INSERT INTO case_search (rowid, body) SELECT id, body "
-                           "FROM case_search_source WHERE id IN (SELECT id FROM temp.cd_reindex);"
+                           "INSERT INTO case_search (rowid, body) "
+                           "SELECT id, body FROM temp.cd_reindex;"
                            "DELETE FROM temp.cd_reindex", error);
 }
 
@@ -920,7 +989,8 @@ cd_case_repository_begin_bulk (CdCaseRepository  *self,
   g_return_val_if_fail (cd_database_in_transaction (self->db), FALSE);
 
   if (!cd_database_exec (self->db,
-                         "CREATE TEMP TABLE IF NOT EXISTS cd_reindex (id INTEGER PRIMARY KEY);"
+                         "CREATE TEMP TABLE IF NOT EXISTS cd_reindex "
+                         "(id INTEGER PRIMARY KEY, body TEXT);"
                          "DELETE FROM temp.cd_reindex", error))
     return FALSE;
   cd_database_set_search_auto (self->db, FALSE);

@@ -53,6 +53,12 @@ gboolean          cd_case_repository_store_imported (CdCaseRepository *self,
                                                      CdCase           *kase,
                                                      CdStoreResult    *result,
                                                      GError          **error);
+gboolean          cd_case_repository_store_imported_full (CdCaseRepository *self,
+                                                          CdCase           *kase,
+                                                          const char       *search_body,
+                                                          CdStoreResult    *result,
+                                                          GError          **error);
+char             *cd_case_search_body                (const CdCase     *kase);
 void              cd_case_repository_emit_reset     (CdCaseRepository *self);
 gboolean          cd_case_repository_begin_bulk     (CdCaseRepository *self,
                                                      GError          **error);
