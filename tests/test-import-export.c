@@ -304,6 +304,16 @@ static const BadFile bad_files[] = {
     "cases[0]: not valid JSON" },
   { "unterminated-string", CASE_HEAD "{\"uid\":\"u", "a string does not end" },
   { "not-utf8", "{\"format\":\"compdesk-export\xff\"}", "not UTF-8" },
+  /* The scan checks the UTF-8 as it goes, and names the first bad byte. */
+  { "not-utf8-in-case", CASE_HEAD GOOD_CASE ("u\xc3\x28") "]}",
+    "the file is not UTF-8 text (byte 73 is not)" },
+  { "overlong-utf8", CASE_HEAD GOOD_CASE ("\xc0\xaf") "]}", "(byte 72 is not)" },
+  { "surrogate-utf8", CASE_HEAD GOOD_CASE ("\xed\xa0\x80") "]}", "(byte 72 is not)" },
+  { "too-high-utf8", CASE_HEAD GOOD_CASE ("\xf4\x90\x80\x80") "]}", "(byte 72 is not)" },
+  { "cut-utf8", CASE_HEAD GOOD_CASE ("\xe7\x8e") "]}", "(byte 72 is not)" },
+  { "not-utf8-between", CASE_HEAD "\xff]}", "(byte 64 is not)" },
+  { "utf8-between", CASE_HEAD "王]}", "line 1, column 65: a value was expected" },
+  { "not-a-value", CASE_HEAD "@]}", "a value was expected" },
   { "array", "[1,2]", "top level is not an object" },
   { "wrong-format", "{\"format\":\"other\",\"version\":1,\"cases\":[],\"blacklist\":[]}",
     "\"format\"" },
@@ -436,6 +446,55 @@ test_atomic (Fixture       *f,
   g_assert_cmpint (count_rows (f->db, "events"), ==, 0);
 }
 
+/* Records are parsed in batches, on two threads, and stored in the order of the file: the
+ * error reported is the first in the file, whichever thread found it, and a uid repeated
+ * batches apart is found. Nothing of a failed import is left. */
+static void
+test_errors_across_batches (Fixture       *f,
+                            gconstpointer  data)
+{
+  const struct {
+    int         bad_case;      /* this case has a negative amount */
+    int         repeats;       /* this case takes case 3's uid */
+    int         bad_entry;     /* this entry has no keys */
+    const char *expected;
+  } files[] = {
+    { 777, -1, -1, "cases[777].order.amount_minor: must be an integer >= 0" },
+    { 999, 900, -1, "cases[900].uid: the same uid as cases[3]" },
+    { -1, -1, 700, "blacklist[700]: needs a buyer_id" },
+    { 998, -1, 5, "cases[998].order.amount_minor" },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      GString *json = g_string_new ("{\"format\":\"compdesk-export\",\"version\":1,"
+                                    "\"cases\":[");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      for (int i = 0; i < 1000; i++)
+        g_string_append_printf (json, "%s{\"uid\":\"c%d\",\"created_at\":\"2026-11-01T00:00:00Z\","
+                                "\"customer\":{\"name\":\"A\"},\"stage\":\"listen\""
+                                "%s}", i > 0 ? "," : "", i == files[k].repeats ? 3 : i,
+                                i == files[k].bad_case ? ",\"order\":{\"amount_minor\":-1}" : "");
+      g_string_append (json, "],\"blacklist\":[");
+      for (int i = 0; i < 1000; i++)
+        g_string_append_printf (json, "%s{\"uid\":\"b%d\",\"reason\":\"other\","
+                                "\"added_at\":\"2026-11-01T00:00:00Z\"%s}", i > 0 ? "," : "", i,
+                                i == files[k].bad_entry ? "" : ",\"buyer_id\":\"x\"");
+      g_string_append (json, "]}");
+      text = g_string_free (json, FALSE);
+
+      g_assert_false (import_string (f->db, text, NULL, &error));
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, files[k].expected))
+        g_error ("expected “%s” in “%s”", files[k].expected, error->message);
+      g_assert_cmpint (count_rows (f->db, "cases"), ==, 0);
+      g_assert_cmpint (count_rows (f->db, "blacklist"), ==, 0);
+      g_assert_cmpint (count_rows (f->db, "case_search"), ==, 0);
+    }
+}
+
 /* Every imported case can be searched for: the search index is filled while the cases are
  * parsed and at the end, whatever the number of cases (more than one batch here), and an
  * import that fails half-way leaves none of it behind. */
@@ -446,7 +505,7 @@ test_searchable (Fixture       *f,
   GString *json = g_string_new (CASE_HEAD);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  const int n = 700;
+  const int n = 2500;  /* the index is filled every 2,048 */
 
   for (int i = 0; i < n; i++)
     g_string_append_printf (json, "%s{\"uid\":\"c%d\",\"created_at\":\"2026-11-01T00:00:00Z\","
@@ -460,7 +519,7 @@ test_searchable (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->db, "cases"), ==, n);
   g_assert_cmpint (count_rows (f->db, "case_search"), ==, n);
-  for (int i = 0; i < n; i += 99)
+  for (int i = 0; i < n; i += 249)
     {
       g_autofree char *sql = g_strdup_printf ("case_search WHERE case_search MATCH 'buyer%04d'",
                                               i);
@@ -542,6 +601,7 @@ main (int   argc,
   ADD ("deep-nesting", test_deep_nesting);
   ADD ("huge-number", test_huge_number);
   ADD ("atomic", test_atomic);
+  ADD ("errors-across-batches", test_errors_across_batches);
   ADD ("searchable", test_searchable);
   ADD ("update-rules", test_update_rules);
   ADD ("export-file", test_export_file);

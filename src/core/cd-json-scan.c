@@ -5,6 +5,10 @@
  * structure between them (commas, colons, brackets, strings, nesting depth), and json-glib
  * then parses each record on its own. A record json-glib refuses is an error in that record.
  *
+ * The same single pass checks that the file is UTF-8, so the importer reads every byte once
+ * before json-glib does: bytes above 0x7f may only stand in strings, and there each sequence
+ * is checked as it is skipped.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cd-json-scan"
@@ -49,6 +53,13 @@ syntax_error (Scanner    *s,
   return FALSE;
 }
 
+/* What a number or a literal is spelt with; json-glib checks the spelling. */
+static inline gboolean
+is_word (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.';
+}
+
 static void
 skip_space (Scanner *s)
 {
@@ -58,25 +69,132 @@ skip_space (Scanner *s)
     s->pos++;
 }
 
+/* The length of the UTF-8 sequence at @p (whose first byte is above 0x7f), or 0 when it is
+ * not one: overlong forms, surrogates and code points past U+10FFFF are refused, as
+ * g_utf8_validate() refuses them. */
+static gsize
+utf8_sequence (const guchar *p,
+               const guchar *end)
+{
+  guchar c = p[0];
+  gsize n;
+  guchar low = 0x80, high = 0xbf;  /* the second byte's range */
+
+  if (c < 0xc2)
+    return 0;
+  if (c < 0xe0)
+    n = 2;
+  else if (c < 0xf0)
+    {
+      n = 3;
+      if (c == 0xe0)
+        low = 0xa0;
+      else if (c == 0xed)
+        high = 0x9f;
+    }
+  else if (c < 0xf5)
+    {
+      n = 4;
+      if (c == 0xf0)
+        low = 0x90;
+      else if (c == 0xf4)
+        high = 0x8f;
+    }
+  else
+    return 0;
+
+  if ((gsize) (end - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  return n;
+}
+
+static gboolean
+not_utf8 (Scanner *s)
+{
+  g_set_error (s->error, CD_ERROR, CD_ERROR_IMPORT,
+               _("the file is not UTF-8 text (byte %zu is not)"), (size_t) s->pos);
+  return FALSE;
+}
+
+/* Where the structure is wrong: the byte there may be the reason, when it is no UTF-8. */
+static gboolean
+structure_error (Scanner    *s,
+                 const char *what)
+{
+  if (s->pos < s->length)
+    {
+      const guchar *p = (const guchar *) s->data + s->pos;
+
+      if (*p == 0 || (*p > 0x7f && utf8_sequence (p, (const guchar *) s->data + s->length) == 0))
+        return not_utf8 (s);
+    }
+  return syntax_error (s, what);
+}
+
 static gboolean
 skip_string (Scanner *s)
 {
-  s->pos++;  /* the opening quote */
-  while (s->pos < s->length)
-    {
-      char c = s->data[s->pos];
+  const guchar *start = (const guchar *) s->data;
+  const guchar *p = start + s->pos + 1;  /* after the opening quote */
+  const guchar *end = start + s->length;
 
-      if (c == '\\')
-        s->pos += 2;
-      else if (c == '"')
+  while (p < end)
+    {
+      guchar c = *p;
+
+      if (G_LIKELY (c >= 0x20 && c < 0x80))
         {
-          s->pos++;
-          return TRUE;
+          if (c == '"')
+            {
+              s->pos = (gsize) (p + 1 - start);
+              return TRUE;
+            }
+          /* An escape: its second character, when it is plain ASCII, is no quote's end. */
+          if (c == '\\' && p + 1 < end && p[1] >= 0x20 && p[1] < 0x80)
+            p++;
+          p++;
+        }
+      else if (c > 0x7f)
+        {
+          gsize n = utf8_sequence (p, end);
+
+          if (n == 0)
+            {
+              s->pos = (gsize) (p - start);
+              return not_utf8 (s);
+            }
+          p += n;
+        }
+      else if (c == 0)
+        {
+          s->pos = (gsize) (p - start);
+          return not_utf8 (s);
         }
       else
-        s->pos++;
+        p++;  /* a control character: json-glib refuses it, in its record */
     }
+  s->pos = s->length;
   return syntax_error (s, _("a string does not end"));
+}
+
+static gboolean
+too_deep (Scanner *s,
+          int      depth)
+{
+  if (depth <= s->max_depth)
+    return FALSE;
+  g_set_error (s->error, CD_ERROR, CD_ERROR_IMPORT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "the file is nested more than %d level deep (at byte %zu); "
+                            "it is not a CompDesk export",
+                            "the file is nested more than %d levels deep (at byte %zu); "
+                            "it is not a CompDesk export",
+                            s->max_depth),
+               s->max_depth, (size_t) s->pos);
+  return TRUE;
 }
 
 /* Skips one value of any kind, checking only what separates its parts. */
@@ -88,7 +206,7 @@ skip_value (Scanner *s,
 
   skip_space (s);
   if (s->pos >= s->length)
-    return syntax_error (s, _("the file ends where a value should be"));
+    return structure_error (s, _("the file ends where a value should be"));
 
   c = s->data[s->pos];
   if (c == '"')
@@ -98,18 +216,8 @@ skip_value (Scanner *s,
     {
       char close = c == '{' ? '}' : ']';
 
-      if (depth + 1 > s->max_depth)
-        {
-          g_set_error (s->error, CD_ERROR, CD_ERROR_IMPORT,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "the file is nested more than %d level deep (at byte %zu); "
-                                    "it is not a CompDesk export",
-                                    "the file is nested more than %d levels deep (at byte %zu); "
-                                    "it is not a CompDesk export",
-                                    s->max_depth),
-                       s->max_depth, (size_t) s->pos);
-          return FALSE;
-        }
+      if (too_deep (s, depth + 1))
+        return FALSE;
       s->pos++;
       skip_space (s);
       if (s->pos < s->length && s->data[s->pos] == close)
@@ -123,32 +231,35 @@ skip_value (Scanner *s,
             {
               skip_space (s);
               if (s->pos >= s->length || s->data[s->pos] != '"')
-                return syntax_error (s, _("a name in quotes was expected"));
+                return structure_error (s, _("a name in quotes was expected"));
               if (!skip_string (s))
                 return FALSE;
               skip_space (s);
               if (s->pos >= s->length || s->data[s->pos] != ':')
-                return syntax_error (s, _("a colon was expected"));
+                return structure_error (s, _("a colon was expected"));
               s->pos++;
             }
           if (!skip_value (s, depth + 1))
             return FALSE;
           skip_space (s);
           if (s->pos >= s->length)
-            return syntax_error (s, _("the file ends before the closing bracket"));
+            return structure_error (s, _("the file ends before the closing bracket"));
           if (s->data[s->pos] == close)
             {
               s->pos++;
               return TRUE;
             }
           if (s->data[s->pos] != ',')
-            return syntax_error (s, _("a comma or a closing bracket was expected"));
+            return structure_error (s, _("a comma or a closing bracket was expected"));
           s->pos++;
         }
     }
 
-  /* A number, true, false or null: json-glib checks its spelling. */
-  while (s->pos < s->length && strchr (",}] \t\r\n", s->data[s->pos]) == NULL)
+  /* A number, true, false or null: json-glib checks its spelling. It is plain ASCII: any
+   * other byte ends it, and the check of what follows finds it. */
+  if (!is_word (c))
+    return structure_error (s, _("a value was expected"));
+  while (s->pos < s->length && is_word (s->data[s->pos]))
     s->pos++;
   return TRUE;
 }
@@ -169,14 +280,55 @@ decode_key (const char *data,
   return g_strdup (json_node_get_string (json_parser_get_root (parser)));
 }
 
+/* Reads the elements of an array whose bracket is at s->pos, at @depth, up to its closing
+ * bracket, and notes where each begins and ends. */
+static gboolean
+scan_elements (Scanner *s,
+               int      depth,
+               GArray  *elements)
+{
+  if (too_deep (s, depth))
+    return FALSE;
+  s->pos++;
+  skip_space (s);
+  if (s->pos < s->length && s->data[s->pos] == ']')
+    {
+      s->pos++;
+      return TRUE;
+    }
+  for (;;)
+    {
+      CdJsonSpan element;
+
+      skip_space (s);
+      element.offset = s->pos;
+      if (!skip_value (s, depth))
+        return FALSE;
+      element.length = s->pos - element.offset;
+      g_array_append_val (elements, element);
+      skip_space (s);
+      if (s->pos >= s->length)
+        return structure_error (s, _("the file ends before the closing bracket"));
+      if (s->data[s->pos] == ']')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      if (s->data[s->pos] != ',')
+        return structure_error (s, _("a comma or a closing bracket was expected"));
+      s->pos++;
+    }
+}
+
 /* Reads the members of an object whose brace is behind s->pos, up to its closing brace. */
 static gboolean
-scan_members (Scanner *s,
-              GArray  *members)
+scan_members (Scanner            *s,
+              const char * const *list_keys,
+              GArray             *members)
 {
   for (;;)
     {
-      CdJsonMember member;
+      CdJsonMember member = { NULL, };
       CdJsonSpan key;
 
       skip_space (s);
@@ -186,46 +338,88 @@ scan_members (Scanner *s,
           return TRUE;
         }
       if (s->pos >= s->length || s->data[s->pos] != '"')
-        return syntax_error (s, _("a name in quotes was expected"));
+        return structure_error (s, _("a name in quotes was expected"));
       key.offset = s->pos;
       if (!skip_string (s))
         return FALSE;
       key.length = s->pos - key.offset;
       skip_space (s);
       if (s->pos >= s->length || s->data[s->pos] != ':')
-        return syntax_error (s, _("a colon was expected"));
+        return structure_error (s, _("a colon was expected"));
       s->pos++;
       skip_space (s);
-      member.value.offset = s->pos;
-      if (!skip_value (s, 1))
-        return FALSE;
-      member.value.length = s->pos - member.value.offset;
+
+      /* Appended first, so that the array frees what a failure leaves behind */
       member.key = decode_key (s->data, key);
+      member.value.offset = s->pos;
       g_array_append_val (members, member);
+      {
+        CdJsonMember *added = &g_array_index (members, CdJsonMember, members->len - 1);
+
+        if (s->pos < s->length && s->data[s->pos] == '[' && list_keys != NULL &&
+            g_strv_contains (list_keys, added->key))
+          {
+            added->elements = g_array_new (FALSE, FALSE, sizeof (CdJsonSpan));
+            if (!scan_elements (s, 2, added->elements))
+              return FALSE;
+          }
+        else if (!skip_value (s, 1))
+          return FALSE;
+        added->value.length = s->pos - added->value.offset;
+      }
+
       skip_space (s);
       if (s->pos < s->length && s->data[s->pos] == ',')
         s->pos++;
       else if (s->pos >= s->length || s->data[s->pos] != '}')
-        return syntax_error (s, _("a comma or a closing bracket was expected"));
+        return structure_error (s, _("a comma or a closing bracket was expected"));
     }
+}
+
+static void
+member_clear (gpointer data)
+{
+  CdJsonMember *member = data;
+
+  g_clear_pointer (&member->key, g_free);
+  g_clear_pointer (&member->elements, g_array_unref);
+}
+
+/**
+ * cd_json_members_new:
+ *
+ * Returns: (transfer full) (element-type CdJsonMember): an empty array for
+ *   cd_json_scan_root(), which frees its members' keys and elements with it
+ */
+GArray *
+cd_json_members_new (void)
+{
+  GArray *members = g_array_new (FALSE, TRUE, sizeof (CdJsonMember));
+
+  g_array_set_clear_func (members, member_clear);
+  return members;
 }
 
 /**
  * cd_json_scan_root:
- * @members: (element-type CdJsonMember): filled with the top-level object's members, in
- *   order; free their keys
+ * @list_keys: (nullable): the names of the members whose elements to find, when they are
+ *   arrays
+ * @members: (element-type CdJsonMember): from cd_json_members_new(), filled with the
+ *   top-level object's members, in order
  * @is_object: (out): FALSE when the document is valid JSON but not an object
  *
  * Scans a whole document that should be one object, and checks that nothing but white space
- * follows it.
+ * follows it and that it is UTF-8. Each member named in @list_keys whose value is an array
+ * gets the spans of its elements.
  */
 gboolean
-cd_json_scan_root (const char  *data,
-                   gsize        length,
-                   int          max_depth,
-                   GArray      *members,
-                   gboolean    *is_object,
-                   GError     **error)
+cd_json_scan_root (const char         *data,
+                   gsize               length,
+                   int                 max_depth,
+                   const char * const *list_keys,
+                   GArray             *members,
+                   gboolean           *is_object,
+                   GError            **error)
 {
   Scanner s = { data, length, 0, max_depth, error };
 
@@ -239,50 +433,11 @@ cd_json_scan_root (const char  *data,
   else
     {
       s.pos++;
-      if (!scan_members (&s, members))
+      if (!scan_members (&s, list_keys, members))
         return FALSE;
     }
   skip_space (&s);
   if (s.pos < s.length)
-    return syntax_error (&s, _("there is more after the end of the document"));
+    return structure_error (&s, _("there is more after the end of the document"));
   return TRUE;
-}
-
-/**
- * cd_json_scan_array:
- * @array: the span of an array, from its bracket to its bracket
- * @elements: (element-type CdJsonSpan): filled with the elements, in order
- */
-gboolean
-cd_json_scan_array (const char  *data,
-                    gsize        length,
-                    CdJsonSpan   array,
-                    int          max_depth,
-                    GArray      *elements,
-                    GError     **error)
-{
-  Scanner s = { data, array.offset + array.length, array.offset + 1, max_depth, error };
-
-  (void) length;
-
-  g_return_val_if_fail (data[array.offset] == '[', FALSE);
-
-  for (;;)
-    {
-      CdJsonSpan element;
-
-      skip_space (&s);
-      if (s.pos < s.length && data[s.pos] == ']')
-        return TRUE;
-      element.offset = s.pos;
-      if (!skip_value (&s, 2))
-        return FALSE;
-      element.length = s.pos - element.offset;
-      g_array_append_val (elements, element);
-      skip_space (&s);
-      if (s.pos < s.length && data[s.pos] == ',')
-        s.pos++;
-      else if (s.pos >= s.length || data[s.pos] != ']')
-        return syntax_error (&s, _("a comma or a closing bracket was expected"));
-    }
 }

@@ -17,21 +17,18 @@ typedef struct
 
 typedef struct
 {
-  char       *key;    /* decoded */
+  char       *key;       /* decoded */
   CdJsonSpan  value;
+  GArray     *elements;  /* CdJsonSpan: when asked for and the value is an array; else NULL */
 } CdJsonMember;
 
-gboolean cd_json_scan_root  (const char  *data,
-                             gsize        length,
-                             int          max_depth,
-                             GArray      *members,
-                             gboolean    *is_object,
-                             GError     **error);
-gboolean cd_json_scan_array (const char  *data,
-                             gsize        length,
-                             CdJsonSpan   array,
-                             int          max_depth,
-                             GArray      *elements,
-                             GError     **error);
+GArray  *cd_json_members_new (void);
+gboolean cd_json_scan_root   (const char         *data,
+                              gsize               length,
+                              int                 max_depth,
+                              const char * const *list_keys,
+                              GArray             *members,
+                              gboolean           *is_object,
+                              GError            **error);
 
 G_END_DECLS
