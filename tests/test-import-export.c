@@ -446,9 +446,10 @@ test_atomic (Fixture       *f,
   g_assert_cmpint (count_rows (f->db, "events"), ==, 0);
 }
 
-/* Records are parsed in batches, on two threads, and stored in the order of the file: the
- * error reported is the first in the file, whichever thread found it, and a uid repeated
- * batches apart is found. Nothing of a failed import is left. */
+/* Records are parsed in batches, on two threads, and stored in order, the blacklist's
+ * first: the error reported is the first of the blacklist, or else of the cases, whichever
+ * thread found it, and a uid repeated batches apart is found. Nothing of a failed import is
+ * left. */
 static void
 test_errors_across_batches (Fixture       *f,
                             gconstpointer  data)
@@ -462,7 +463,7 @@ test_errors_across_batches (Fixture       *f,
     { 777, -1, -1, "cases[777].order.amount_minor: must be an integer >= 0" },
     { 999, 900, -1, "cases[900].uid: the same uid as cases[3]" },
     { -1, -1, 700, "blacklist[700]: needs a buyer_id" },
-    { 998, -1, 5, "cases[998].order.amount_minor" },
+    { 5, -1, 998, "blacklist[998]: needs a buyer_id" },
   };
 
   for (gsize k = 0; k < G_N_ELEMENTS (files); k++)
@@ -492,6 +493,53 @@ test_errors_across_batches (Fixture       *f,
       g_assert_cmpint (count_rows (f->db, "cases"), ==, 0);
       g_assert_cmpint (count_rows (f->db, "blacklist"), ==, 0);
       g_assert_cmpint (count_rows (f->db, "case_search"), ==, 0);
+    }
+}
+
+static gint64
+count_blacklist_indexes (CdDatabase *db)
+{
+  return count_rows (db, "sqlite_schema WHERE type = 'index' AND tbl_name = 'blacklist'");
+}
+
+/* A large blacklist is stored without its indexes, which are built again once it is in; a
+ * failed import brings them back as they were, and the list is found by its keys after. */
+static void
+test_bulk_blacklist (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 n_indexes = count_blacklist_indexes (f->db);
+  g_autoptr(CdBlacklistRepository) repo = cd_blacklist_repository_new (f->db);
+
+  g_assert_cmpint (n_indexes, >=, 6);
+  for (int failing = 1; failing >= 0; failing--)
+    {
+      GString *json = g_string_new ("{\"format\":\"compdesk-export\",\"version\":1,"
+                                    "\"cases\":[],\"blacklist\":[");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *text = NULL;
+      const int n = 12000;
+
+      for (int i = 0; i < n; i++)
+        g_string_append_printf (json, "%s{\"uid\":\"b%d\",\"reason\":\"other\","
+                                "\"added_at\":\"2026-11-01T00:00:00Z\",\"nickname\":"
+                                "\"Ｎｉｃｋ%d\",\"phone\":\"+86 139 0000 %04d\"%s}",
+                                i > 0 ? "," : "", i, i, i,
+                                failing && i == n - 1 ? ",\"reason\":7" : "");
+      g_string_append (json, "]}");
+      text = g_string_free (json, FALSE);
+
+      g_assert_cmpint (import_string (f->db, text, NULL, &error), ==, !failing);
+      g_assert_true ((error != NULL) == failing);
+      g_clear_error (&error);
+      g_assert_cmpint (count_blacklist_indexes (f->db), ==, n_indexes);
+      g_assert_cmpint (count_rows (f->db, "blacklist"), ==, failing ? 0 : n);
+      g_assert_cmpint (count_rows (f->db, "pragma_integrity_check WHERE integrity_check = 'ok'"),
+                       ==, 1);
+      found = cd_blacklist_repository_find_matches (repo, NULL, "nick4321", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, failing ? 0 : 1);
     }
 }
 
@@ -602,6 +650,7 @@ main (int   argc,
   ADD ("huge-number", test_huge_number);
   ADD ("atomic", test_atomic);
   ADD ("errors-across-batches", test_errors_across_batches);
+  ADD ("bulk-blacklist", test_bulk_blacklist);
   ADD ("searchable", test_searchable);
   ADD ("update-rules", test_update_rules);
   ADD ("export-file", test_export_file);

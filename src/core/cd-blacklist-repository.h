@@ -58,6 +58,12 @@ typedef struct
 void       cd_blacklist_keys_init                  (CdBlacklistKeys        *keys,
                                                     const CdBlacklistEntry *entry);
 void       cd_blacklist_keys_clear                 (CdBlacklistKeys        *keys);
+gboolean   cd_blacklist_repository_begin_bulk      (CdBlacklistRepository  *self,
+                                                    guint                   n_entries,
+                                                    GError                **error);
+gboolean   cd_blacklist_repository_end_bulk        (CdBlacklistRepository  *self,
+                                                    gboolean                stored,
+                                                    GError                **error);
 gboolean   cd_blacklist_repository_store_imported_full (CdBlacklistRepository  *self,
                                                         CdBlacklistEntry       *entry,
                                                         const CdBlacklistKeys  *keys,

@@ -7,8 +7,9 @@
  * A large export is read a record at a time rather than as one tree. One pass of cd-json-scan
  * checks the bytes (UTF-8, the structure between values, the nesting) and finds the
  * top-level members and the elements of "cases" and "blacklist". Then json-glib parses the
- * elements, in batches, on two threads, and this thread stores them in the order of the
- * file. Memory stays small whatever the file's size, and both cores work throughout.
+ * elements, in batches, on two threads, and this thread stores them in order, the
+ * blacklist's before the cases. Memory stays small whatever the file's size, and both cores
+ * work throughout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,7 +32,7 @@
 
 #define BATCH_SIZE 256
 /* Parsed batches waiting to be stored, at most: bounds the memory an import takes. */
-#define BATCHES_AHEAD 32
+#define BATCHES_AHEAD 48
 
 enum { LIST_CASES, LIST_BLACKLIST, N_LISTS };
 
@@ -51,16 +52,17 @@ typedef struct
   GError    *error;          /* the first element that failed, which ends the batch */
 } Batch;
 
-/* Parsing records takes longer than storing them, so both threads parse: a second thread
- * does nothing else, and this one, which alone stores (SQLite connections are not shared),
- * parses whenever the batch it is to store next is not ready yet. Batches are stored in the
- * order of the file whoever parsed them, so the first error in the file is the one reported,
- * and the same uid twice is found at the second one. */
+/* Parsing records takes about as long as storing them, so both threads parse: a second
+ * thread does nothing else, and this one, which alone stores (SQLite connections are not
+ * shared), parses whenever the batch it is to store next is not ready yet. Batches are
+ * stored in a fixed order whoever parsed them (the blacklist's, then the cases', each in the
+ * order of the file), so the error reported does not depend on the threads, and the same
+ * uid twice is found at the second one. */
 typedef struct
 {
   const char *data;
   GArray     *elements[N_LISTS];   /* CdJsonSpan, from the scan; borrowed */
-  guint       n_jobs[N_LISTS];     /* the lists' batches, those of "cases" first */
+  guint       n_jobs[N_LISTS];     /* the lists' batches, the blacklist's first */
   guint       total_jobs;
 
   GMutex      lock;
@@ -127,16 +129,21 @@ read_element (CdImportContext *context,
   return object != NULL ? read (context, object) : NULL;
 }
 
-/* Which list a job reads, and from which element */
+/* Which list a job reads, and from which element. The blacklist comes first: once it is
+ * stored, its indexes are built again (see cd_blacklist_repository_begin_bulk()) while the
+ * second thread goes on parsing cases. */
 static guint
 job_list (Pipeline *pipeline,
           guint     job,
           guint    *first)
 {
-  guint list = LIST_CASES;
+  guint list = LIST_BLACKLIST;
 
-  while (list + 1 < N_LISTS && job >= pipeline->n_jobs[list])
-    job -= pipeline->n_jobs[list++];
+  if (job >= pipeline->n_jobs[LIST_BLACKLIST])
+    {
+      job -= pipeline->n_jobs[LIST_BLACKLIST];
+      list = LIST_CASES;
+    }
   *first = job * BATCH_SIZE;
   return list;
 }
@@ -424,6 +431,17 @@ store_records (Writer    *writer,
       g_cond_broadcast (&pipeline->cond);
       g_mutex_unlock (&pipeline->lock);
       g_clear_pointer (&batch, batch_free);
+
+      /* The blacklist is all stored: its indexes are built while cases are parsed. */
+      if (ok && job + 1 == pipeline->n_jobs[LIST_BLACKLIST] &&
+          !cd_blacklist_repository_end_bulk (writer->blacklist, TRUE, error))
+        {
+          ok = FALSE;
+          g_mutex_lock (&pipeline->lock);
+          pipeline->cancelled = TRUE;
+          g_cond_broadcast (&pipeline->cond);
+          g_mutex_unlock (&pipeline->lock);
+        }
     }
 
   if (thread != NULL)
@@ -610,13 +628,21 @@ store_in_transaction (Writer          *writer,
       !store_templates (writer, templates, error) ||
       !cd_case_repository_begin_bulk (writer->cases, error))
     goto failed;
-
-  if (!store_records (writer, pipeline, error))
+  if (!cd_blacklist_repository_begin_bulk (writer->blacklist,
+                                           pipeline->elements[LIST_BLACKLIST]->len, error))
     {
       cd_case_repository_end_bulk (writer->cases, NULL);
       goto failed;
     }
-  if (!cd_case_repository_end_bulk (writer->cases, error))
+
+  if (!store_records (writer, pipeline, error))
+    {
+      cd_case_repository_end_bulk (writer->cases, NULL);
+      cd_blacklist_repository_end_bulk (writer->blacklist, FALSE, NULL);
+      goto failed;
+    }
+  if (!cd_case_repository_end_bulk (writer->cases, error) ||
+      !cd_blacklist_repository_end_bulk (writer->blacklist, TRUE, error))
     goto failed;
   if (!cd_database_commit (writer->db, error))
     goto failed;
