@@ -712,11 +712,7 @@ cd_blacklist_repository_begin_bulk (CdBlacklistRepository  *self,
                                     guint                   n_entries,
                                     GError                **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
   gint64 stored;
-  CdStep step;
 
   g_return_val_if_fail (CD_IS_BLACKLIST_REPOSITORY (self), FALSE);
   g_return_val_if_fail (cd_database_in_transaction (self->db), FALSE);
@@ -730,33 +726,9 @@ cd_blacklist_repository_begin_bulk (CdBlacklistRepository  *self,
   if ((gint64) n_entries <= stored)
     return TRUE;
 
-  /* The indexes the schema made (the uid's, which the import looks entries up by, is
-   * SQLite's own and has no SQL) */
-  stmt = cd_database_prepare (self->db,
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'blacklist' "
-    "AND sql IS NOT NULL ORDER BY name", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((step = cd_database_step (self->db, stmt, error)) == CD_STEP_ROW)
-    {
-      g_ptr_array_add (names, g_strdup (cd_database_column_text (stmt, 0)));
-      g_ptr_array_add (creates, g_strdup (cd_database_column_text (stmt, 1)));
-    }
-  if (step == CD_STEP_ERROR)
-    return FALSE;
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* DDL takes no parameters: the name is quoted as an identifier. */
-      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", (char *) g_ptr_array_index (names, i));
-      gboolean ok = cd_database_exec (self->db, drop, error);
-
-      sqlite3_free (drop);
-      if (!ok)
-        return FALSE;
-    }
-  self->dropped_indexes = g_steal_pointer (&creates);
-  return TRUE;
+  /* Not the uid's, which the import looks entries up by: SQLite's own, it has no SQL */
+  self->dropped_indexes = cd_database_drop_objects (self->db, "index", "blacklist", error);
+  return self->dropped_indexes != NULL;
 }
 
 /**
@@ -775,10 +747,7 @@ cd_blacklist_repository_end_bulk (CdBlacklistRepository  *self,
 
   g_return_val_if_fail (CD_IS_BLACKLIST_REPOSITORY (self), FALSE);
 
-  for (guint i = 0; stored && creates != NULL && i < creates->len; i++)
-    if (!cd_database_exec (self->db, g_ptr_array_index (creates, i), error))
-      return FALSE;
-  return TRUE;
+  return !stored || creates == NULL || cd_database_create_objects (self->db, creates, error);
 }
 
 void

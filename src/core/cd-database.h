@@ -76,6 +76,14 @@ gboolean      cd_database_backup_to          (CdDatabase    *self,
                                               const char    *dest_path,
                                               GError       **error);
 
+GPtrArray    *cd_database_drop_objects       (CdDatabase    *self,
+                                              const char    *type,
+                                              const char    *table,
+                                              GError       **error);
+gboolean      cd_database_create_objects     (CdDatabase    *self,
+                                              GPtrArray     *creates,
+                                              GError       **error);
+
 gint64        cd_database_get_data_version   (CdDatabase    *self);
 void          cd_database_set_search_auto    (CdDatabase    *self,
                                               gboolean       automatic);
