@@ -61,9 +61,19 @@ cd_import_push_index (Import     *import,
 {
   gsize mark = import->path->len;
 
+  char digits[16];
+  gsize n = 0;
+
   if (key != NULL)
     cd_import_push_key (import, key);
-  g_string_append_printf (import->path, "[%u]", index);
+  /* Every element of the file passes here: no printf. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (import->path, '[');
+  while (n > 0)
+    g_string_append_c (import->path, digits[--n]);
+  g_string_append_c (import->path, ']');
   return mark;
 }
 
