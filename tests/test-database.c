@@ -775,6 +775,66 @@ test_failed_step_in_transaction (void)
 
 /* ---- statements ---------------------------------------------------------------------- */
 
+/* Statements are looked up by the SQL's address first: a different text at an address
+ * already seen must still get its own statement. */
+static void
+test_statement_cache_same_address (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  CdDatabase *db = cd_test_open_database (dir);
+  g_autoptr(GError) error = NULL;
+  char sql[] = "SELECT 1";
+  sqlite3_stmt *one, *two;
+
+  one = cd_database_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  sql[7] = '2';
+  two = cd_database_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (one != two);
+  g_assert_cmpint (cd_database_step (db, two, &error), ==, CD_STEP_ROW);
+  g_assert_cmpint (sqlite3_column_int (two, 0), ==, 2);
+  cd_database_release (two);
+  /* and the first text, back at that address, its first statement */
+  sql[7] = '1';
+  g_assert_true (cd_database_prepare (db, sql, &error) == one);
+
+  g_object_unref (db);
+  cd_test_remove_dir (dir);
+}
+
+/* Parameter indexes are remembered per statement and name: one name at different places in
+ * two statements binds each at its own. */
+static void
+test_bind_names (void)
+{
+  g_autofree char *dir = cd_test_make_dir ();
+  CdDatabase *db = cd_test_open_database (dir);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *ab = cd_database_prepare (db, "SELECT :a, :b", &error);
+  sqlite3_stmt *ba = cd_database_prepare (db, "SELECT :b, :a", &error);
+
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++)
+    {
+      cd_database_bind_text (ab, ":a", "A");
+      cd_database_bind_text_static (ab, ":b", "B");
+      cd_database_bind_text (ba, ":a", "A");
+      cd_database_bind_int64 (ba, ":b", 2);
+      g_assert_cmpint (cd_database_step (db, ab, &error), ==, CD_STEP_ROW);
+      g_assert_cmpint (cd_database_step (db, ba, &error), ==, CD_STEP_ROW);
+      g_assert_cmpstr (cd_database_column_text (ab, 0), ==, "A");
+      g_assert_cmpstr (cd_database_column_text (ab, 1), ==, "B");
+      g_assert_cmpint (sqlite3_column_int (ba, 0), ==, 2);
+      g_assert_cmpstr (cd_database_column_text (ba, 1), ==, "A");
+      cd_database_release (ab);
+      cd_database_release (ba);
+    }
+
+  g_object_unref (db);
+  cd_test_remove_dir (dir);
+}
+
 static void
 test_statement_cache (void)
 {
@@ -1148,6 +1208,8 @@ main (int    argc,
   g_test_add_func ("/database/transaction/nested", test_transaction_nested);
   g_test_add_func ("/database/transaction/failed-step", test_failed_step_in_transaction);
   g_test_add_func ("/database/statement-cache", test_statement_cache);
+  g_test_add_func ("/database/statement-cache/same-address", test_statement_cache_same_address);
+  g_test_add_func ("/database/bind-names", test_bind_names);
   g_test_add_func ("/database/prepare-error", test_prepare_error);
   g_test_add_func ("/database/backup", test_backup);
   g_test_add_func ("/database/backup-to-missing-folder", test_backup_to_missing_folder);

@@ -55,13 +55,21 @@ parameter_index (sqlite3_stmt *stmt,
   return index;
 }
 
+static void
+bind_text (sqlite3_stmt            *stmt,
+           const char              *name,
+           const char              *value,
+           sqlite3_destructor_type  copy)
+{
+  sqlite3_bind_text (stmt, parameter_index (stmt, name), value != NULL ? value : "", -1, copy);
+}
+
 void
 cd_database_bind_text (sqlite3_stmt *stmt,
                        const char   *name,
                        const char   *value)
 {
-  sqlite3_bind_text (stmt, parameter_index (stmt, name), value != NULL ? value : "", -1,
-                     SQLITE_TRANSIENT);
+  bind_text (stmt, name, value, SQLITE_TRANSIENT);
 }
 
 /**
@@ -76,8 +84,7 @@ cd_database_bind_text_static (sqlite3_stmt *stmt,
                               const char   *name,
                               const char   *value)
 {
-  sqlite3_bind_text (stmt, parameter_index (stmt, name), value != NULL ? value : "", -1,
-                     SQLITE_STATIC);
+  bind_text (stmt, name, value, SQLITE_STATIC);
 }
 
 void
