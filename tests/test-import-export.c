@@ -496,6 +496,46 @@ test_errors_across_batches (Fixture       *f,
     }
 }
 
+/* A list named twice counts the second time, as json-glib reads it, even when the first
+ * one's records were already being parsed while the file was scanned. */
+static void
+test_list_named_twice (Fixture       *f,
+                       gconstpointer  data)
+{
+  const struct {
+    const char *second;   /* the second "cases" */
+    gboolean    ok;
+  } files[] = {
+    { "[" GOOD_CASE ("again") "]", TRUE },
+    { "[]", TRUE },
+    { "{}", FALSE },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      GString *json = g_string_new ("{\"format\":\"compdesk-export\",\"version\":1,"
+                                    "\"blacklist\":[],\"cases\":[");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      for (int i = 0; i < 600; i++)
+        g_string_append_printf (json, "%s{\"uid\":\"first%d\",\"created_at\":"
+                                "\"2026-11-01T00:00:00Z\",\"customer\":{\"name\":\"A\"},"
+                                "\"stage\":\"listen\"}", i > 0 ? "," : "", i);
+      g_string_append_printf (json, "],\"cases\":%s}", files[k].second);
+      text = g_string_free (json, FALSE);
+
+      g_assert_cmpint (import_string (f->db, text, NULL, &error), ==, files[k].ok);
+      if (files[k].ok)
+        g_assert_no_error (error);
+      else
+        g_assert_nonnull (strstr (error->message, "cases: must be an array"));
+      /* the first file's one case, and nothing of the first lists */
+      g_assert_cmpint (count_rows (f->db, "cases"), ==, 1);
+      g_assert_cmpint (count_rows (f->db, "cases WHERE uid = 'again'"), ==, 1);
+    }
+}
+
 static gint64
 count_blacklist_indexes (CdDatabase *db)
 {
@@ -654,6 +694,7 @@ main (int   argc,
   ADD ("atomic", test_atomic);
   ADD ("errors-across-batches", test_errors_across_batches);
   ADD ("bulk-blacklist", test_bulk_blacklist);
+  ADD ("list-named-twice", test_list_named_twice);
   ADD ("searchable", test_searchable);
   ADD ("update-rules", test_update_rules);
   ADD ("export-file", test_export_file);

@@ -6,10 +6,11 @@
  *
  * A large export is read a record at a time rather than as one tree. One pass of cd-json-scan
  * checks the bytes (UTF-8, the structure between values, the nesting) and finds the
- * top-level members and the elements of "cases" and "blacklist". Then json-glib parses the
- * elements, in batches, on two threads, and this thread stores them in order, the
- * blacklist's before the cases. Memory stays small whatever the file's size, and both cores
- * work throughout.
+ * top-level members and the elements of "cases" and "blacklist". As it finds them, a second
+ * thread starts parsing the elements with json-glib, in batches (cd-import-pipeline.c), and
+ * once the header is checked this thread stores them in order, the blacklist's before the
+ * cases, parsing too whenever the next batch is not ready. Memory stays small whatever the
+ * file's size, and both cores work throughout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,229 +26,14 @@
 #include "cd-blacklist-repository.h"
 #include "cd-case-repository.h"
 #include "cd-error.h"
+#include "cd-import-pipeline.h"
 #include "cd-import-private.h"
 #include "cd-importer.h"
 #include "cd-json-scan.h"
 #include "cd-template-repository.h"
 
-#define BATCH_SIZE 256
-/* Parsed batches waiting to be stored, at most: bounds the memory an import takes. */
-#define BATCHES_AHEAD 48
-
-enum { LIST_CASES, LIST_BLACKLIST, N_LISTS };
-
-static const char *const list_names[N_LISTS + 1] = { "cases", "blacklist", NULL };
-static const CdImportReadFunc list_readers[N_LISTS] = {
-  cd_import_read_case,
-  cd_import_read_entry,
-};
-
-/* The records of one job: up to BATCH_SIZE consecutive elements of one list. */
-typedef struct
-{
-  GPtrArray *records;
-  /* What storing a record needs worked out from it, worked out by the parsing thread */
-  GPtrArray *search_bodies;  /* of cases: cd_case_search_body() */
-  GArray    *keys;           /* of blacklist entries: CdBlacklistKeys */
-  GError    *error;          /* the first element that failed, which ends the batch */
-} Batch;
-
-/* Parsing records takes about as long as storing them, so both threads parse: a second
- * thread does nothing else, and this one, which alone stores (SQLite connections are not
- * shared), parses whenever the batch it is to store next is not ready yet. Batches are
- * stored in a fixed order whoever parsed them (the blacklist's, then the cases', each in the
- * order of the file), so the error reported does not depend on the threads, and the same
- * uid twice is found at the second one. */
-typedef struct
-{
-  const char *data;
-  GArray     *elements[N_LISTS];   /* CdJsonSpan, from the scan; borrowed */
-  guint       n_jobs[N_LISTS];     /* the lists' batches, the blacklist's first */
-  guint       total_jobs;
-
-  GMutex      lock;
-  GCond       cond;
-  guint       next_job;            /* the first no thread has taken */
-  guint       stored;              /* the batches stored: no job beyond BATCHES_AHEAD more */
-  gboolean    cancelled;           /* storing failed: nothing more is taken */
-  Batch     **done;                /* [total_jobs]: a parsed batch until it is stored */
-  /* Batches stored, for the second thread to free: that takes the storing thread's time,
-   * which is the scarcer. */
-  GPtrArray  *stored_batches;
-  gboolean    reader_done;         /* nor will it come back for them */
-} Pipeline;
-
-/* What one thread needs to parse */
-typedef struct
-{
-  JsonParser *parser;
-  GString    *path;
-} Reader;
-
-static void
-batch_free (Batch *batch)
-{
-  g_clear_pointer (&batch->records, g_ptr_array_unref);
-  g_clear_pointer (&batch->search_bodies, g_ptr_array_unref);
-  g_clear_pointer (&batch->keys, g_array_unref);
-  g_clear_error (&batch->error);
-  g_free (batch);
-}
-
-static void
-reader_init (Reader *reader)
-{
-  reader->parser = json_parser_new ();
-  reader->path = g_string_new (NULL);
-}
-
-static void
-reader_clear (Reader *reader)
-{
-  g_clear_object (&reader->parser);
-  g_string_free (reader->path, TRUE);
-}
-
-/* Parses and converts one element; NULL with the context's error set. */
-static gpointer
-read_element (CdImportContext *context,
-              JsonParser      *parser,
-              const char      *data,
-              CdJsonSpan       span,
-              CdImportReadFunc read)
-{
-  g_autoptr(GError) parse_error = NULL;
-  JsonObject *object;
-
-  if (!json_parser_load_from_data (parser, data + span.offset, (gssize) span.length,
-                                   &parse_error))
-    {
-      cd_import_fail (context, _("not valid JSON: %s"), parse_error->message);
-      return NULL;
-    }
-  object = cd_import_element_object (context, json_parser_get_root (parser));
-  return object != NULL ? read (context, object) : NULL;
-}
-
-/* Which list a job reads, and from which element. The blacklist comes first: once it is
- * stored, its indexes are built again (see cd_blacklist_repository_begin_bulk()) while the
- * second thread goes on parsing cases. */
-static guint
-job_list (Pipeline *pipeline,
-          guint     job,
-          guint    *first)
-{
-  guint list = LIST_BLACKLIST;
-
-  if (job >= pipeline->n_jobs[LIST_BLACKLIST])
-    {
-      job -= pipeline->n_jobs[LIST_BLACKLIST];
-      list = LIST_CASES;
-    }
-  *first = job * BATCH_SIZE;
-  return list;
-}
-
-static Batch *
-parse_job (Pipeline *pipeline,
-           Reader   *reader,
-           guint     job)
-{
-  Batch *batch = g_new0 (Batch, 1);
-  CdImportContext context = { reader->path, &batch->error, NULL };
-  guint first;
-  guint list = job_list (pipeline, job, &first);
-  GArray *elements = pipeline->elements[list];
-  guint end = MIN (first + BATCH_SIZE, elements->len);
-
-  batch->records = g_ptr_array_new_full (end - first, g_object_unref);
-  if (list == LIST_CASES)
-    batch->search_bodies = g_ptr_array_new_full (end - first, g_free);
-  else
-    {
-      batch->keys = g_array_sized_new (FALSE, FALSE, sizeof (CdBlacklistKeys), end - first);
-      g_array_set_clear_func (batch->keys, (GDestroyNotify) cd_blacklist_keys_clear);
-    }
-  for (guint i = first; i < end; i++)
-    {
-      gsize mark = cd_import_push_index (&context, list_names[list], i);
-      gpointer record = read_element (&context, reader->parser, pipeline->data,
-                                      g_array_index (elements, CdJsonSpan, i),
-                                      list_readers[list]);
-
-      cd_import_pop (&context, mark);
-      if (record == NULL)
-        break;
-      g_ptr_array_add (batch->records, record);
-      if (list == LIST_CASES)
-        g_ptr_array_add (batch->search_bodies, cd_case_search_body (record));
-      else
-        {
-          CdBlacklistKeys keys;
-
-          cd_blacklist_keys_init (&keys, record);
-          g_array_append_val (batch->keys, keys);
-        }
-    }
-  return batch;
-}
-
-/* The next job, if one may be taken now: -1 when there is none left, or when the batches
- * parsed and not stored are as many as may be. Called with the lock held. */
-static int
-take_job (Pipeline *pipeline)
-{
-  if (pipeline->cancelled || pipeline->next_job >= pipeline->total_jobs ||
-      pipeline->next_job >= pipeline->stored + BATCHES_AHEAD)
-    return -1;
-  return (int) pipeline->next_job++;
-}
-
-static void
-finish_job (Pipeline *pipeline,
-            guint     job,
-            Batch    *batch)
-{
-  g_mutex_lock (&pipeline->lock);
-  pipeline->done[job] = batch;
-  g_cond_broadcast (&pipeline->cond);
-  g_mutex_unlock (&pipeline->lock);
-}
-
-static gpointer
-reader_thread (gpointer user_data)
-{
-  Pipeline *pipeline = user_data;
-  Reader reader;
-
-  reader_init (&reader);
-  for (;;)
-    {
-      g_autoptr(GPtrArray) garbage = NULL;
-      gboolean finished;
-      int job;
-
-      g_mutex_lock (&pipeline->lock);
-      while ((job = take_job (pipeline)) < 0 && pipeline->stored_batches->len == 0 &&
-             !pipeline->cancelled && pipeline->next_job < pipeline->total_jobs)
-        g_cond_wait (&pipeline->cond, &pipeline->lock);
-      finished = job < 0 &&
-                 (pipeline->cancelled || pipeline->next_job >= pipeline->total_jobs);
-      if (finished)
-        pipeline->reader_done = TRUE;
-      garbage = g_steal_pointer (&pipeline->stored_batches);
-      pipeline->stored_batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
-      g_mutex_unlock (&pipeline->lock);
-
-      g_clear_pointer (&garbage, g_ptr_array_unref);
-      if (finished)
-        break;
-      if (job >= 0)
-        finish_job (pipeline, (guint) job, parse_job (pipeline, &reader, (guint) job));
-    }
-  reader_clear (&reader);
-  return NULL;
-}
+/* The members read a record at a time, by their CD_IMPORT_* number */
+static const char *const list_names[CD_IMPORT_N_LISTS + 1] = { "blacklist", "cases", NULL };
 
 /* The import as a whole */
 
@@ -257,7 +43,7 @@ typedef struct
   CdCaseRepository      *cases;
   CdBlacklistRepository *blacklist;
   CdTemplateRepository  *templates;
-  GHashTable            *seen[N_LISTS];  /* uid → index + 1 */
+  GHashTable            *seen[CD_IMPORT_N_LISTS];  /* uid → index + 1 */
   guint                  unindexed;      /* cases stored and not yet in the search index */
   CdImportStats          stats;
   CdProgressFunc         progress;
@@ -265,6 +51,7 @@ typedef struct
   double                 last_reported;
   guint                  total;
   guint                  stored;
+  guint                  n_entries;      /* in the file's blacklist */
 } Writer;
 
 static void
@@ -299,23 +86,21 @@ check_unique (GHashTable  *seen,
 }
 
 static gboolean
-store_batch (Writer   *writer,
-             guint     list,
-             guint     first,
-             Batch    *batch,
-             GError  **error)
+store_batch (Writer         *writer,
+             CdImportBatch  *batch,
+             GError        **error)
 {
   for (guint i = 0; i < batch->records->len; i++)
     {
       gpointer record = g_ptr_array_index (batch->records, i);
-      guint index = first + i;
+      guint index = batch->first + i;
       CdStoreResult result;
 
-      if (list == LIST_CASES)
+      if (batch->list == CD_IMPORT_CASES)
         {
           CdCase *kase = record;
 
-          if (!check_unique (writer->seen[LIST_CASES], "cases", kase->uid, index, error) ||
+          if (!check_unique (writer->seen[CD_IMPORT_CASES], "cases", kase->uid, index, error) ||
               !cd_case_repository_store_imported_full (writer->cases, kase,
                                                        g_ptr_array_index (batch->search_bodies, i),
                                                        &result, error))
@@ -329,7 +114,7 @@ store_batch (Writer   *writer,
         {
           CdBlacklistEntry *entry = record;
 
-          if (!check_unique (writer->seen[LIST_BLACKLIST], "blacklist", entry->uid, index,
+          if (!check_unique (writer->seen[CD_IMPORT_BLACKLIST], "blacklist", entry->uid, index,
                              error) ||
               !cd_blacklist_repository_store_imported_full (writer->blacklist, entry,
                                                             &g_array_index (batch->keys,
@@ -355,105 +140,32 @@ store_batch (Writer   *writer,
  * other thread would have nothing left to do. */
 #define INDEX_EVERY 2048
 
-/* Returns the next batch to store, parsing others while it is not ready. */
-static Batch *
-next_batch (Pipeline *pipeline,
-            Reader   *reader,
-            guint     wanted)
-{
-  Batch *batch;
-
-  g_mutex_lock (&pipeline->lock);
-  while ((batch = pipeline->done[wanted]) == NULL)
-    {
-      int job = take_job (pipeline);
-
-      if (job < 0)
-        {
-          g_cond_wait (&pipeline->cond, &pipeline->lock);
-          continue;
-        }
-      g_mutex_unlock (&pipeline->lock);
-      batch = parse_job (pipeline, reader, (guint) job);
-      g_mutex_lock (&pipeline->lock);
-      pipeline->done[job] = batch;
-    }
-  pipeline->done[wanted] = NULL;
-  g_mutex_unlock (&pipeline->lock);
-  return batch;
-}
-
-/* Parses and stores every record, with a second thread. The caller holds the transaction. */
+/* Stores every record as the pipeline hands it over. The caller holds the transaction. */
 static gboolean
-store_records (Writer    *writer,
-               Pipeline  *pipeline,
-               GError   **error)
+store_records (Writer            *writer,
+               CdImportPipeline  *pipeline,
+               GError           **error)
 {
-  GThread *thread = NULL;
-  Reader reader;
+  CdImportBatch *batch;
   gboolean ok = TRUE;
 
-  for (guint list = 0; list < N_LISTS; list++)
+  while (ok && (batch = cd_import_pipeline_next (pipeline)) != NULL)
     {
-      pipeline->n_jobs[list] = (pipeline->elements[list]->len + BATCH_SIZE - 1) / BATCH_SIZE;
-      pipeline->total_jobs += pipeline->n_jobs[list];
-    }
-  if (pipeline->total_jobs == 0)
-    return TRUE;
-  pipeline->done = g_new0 (Batch *, pipeline->total_jobs);
-  pipeline->stored_batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
-  g_mutex_init (&pipeline->lock);
-  g_cond_init (&pipeline->cond);
-  reader_init (&reader);
-  /* One batch is parsed here, without a second thread. */
-  pipeline->reader_done = pipeline->total_jobs == 1;
-  if (!pipeline->reader_done)
-    thread = g_thread_new ("cd-import-reader", reader_thread, pipeline);
+      gboolean last_entries = batch->list == CD_IMPORT_BLACKLIST &&
+                              batch->first + batch->records->len == writer->n_entries;
 
-  for (guint job = 0; ok && job < pipeline->total_jobs; job++)
-    {
-      Batch *batch = next_batch (pipeline, &reader, job);
-      guint first;
-      guint list = job_list (pipeline, job, &first);
-
-      ok = store_batch (writer, list, first, batch, error);
+      ok = store_batch (writer, batch, error);
       if (ok && writer->unindexed >= INDEX_EVERY)
         {
           ok = cd_case_repository_index_bulk (writer->cases, error);
           writer->unindexed = 0;
         }
-
-      g_mutex_lock (&pipeline->lock);
-      pipeline->stored = job + 1;
-      pipeline->cancelled = !ok;
-      if (!pipeline->reader_done)
-        g_ptr_array_add (pipeline->stored_batches, g_steal_pointer (&batch));
-      g_cond_broadcast (&pipeline->cond);
-      g_mutex_unlock (&pipeline->lock);
-      g_clear_pointer (&batch, batch_free);
+      cd_import_pipeline_stored (pipeline, batch, ok);
 
       /* The blacklist is all stored: its indexes are built while cases are parsed. */
-      if (ok && job + 1 == pipeline->n_jobs[LIST_BLACKLIST] &&
-          !cd_blacklist_repository_end_bulk (writer->blacklist, TRUE, error))
-        {
-          ok = FALSE;
-          g_mutex_lock (&pipeline->lock);
-          pipeline->cancelled = TRUE;
-          g_cond_broadcast (&pipeline->cond);
-          g_mutex_unlock (&pipeline->lock);
-        }
+      if (ok && last_entries)
+        ok = cd_blacklist_repository_end_bulk (writer->blacklist, TRUE, error);
     }
-
-  if (thread != NULL)
-    g_thread_join (thread);
-  reader_clear (&reader);
-  /* What was parsed after a failure, and stored after the second thread ended */
-  for (guint job = 0; job < pipeline->total_jobs; job++)
-    g_clear_pointer (&pipeline->done[job], batch_free);
-  g_clear_pointer (&pipeline->done, g_free);
-  g_clear_pointer (&pipeline->stored_batches, g_ptr_array_unref);
-  g_mutex_clear (&pipeline->lock);
-  g_cond_clear (&pipeline->cond);
   return ok;
 }
 
@@ -518,10 +230,27 @@ check_blank (const char  *data,
  * are when they are not arrays, so that the header check names them. */
 typedef struct
 {
+  CdImportPipeline *pipeline;    /* what parses the lists' elements */
   GArray     *members;           /* CdJsonMember, from the scan */
   JsonObject *header;
-  GArray     *lists[N_LISTS];    /* CdJsonSpan: the elements of each list, in members */
+  GArray     *lists[CD_IMPORT_N_LISTS];  /* CdJsonSpan: the elements of each list, in members */
 } Document;
+
+/* The scan found an element of "cases" or "blacklist": the pipeline parses it while the
+ * scan goes on. */
+static void
+on_element (guint      member,
+            CdJsonSpan element,
+            gpointer   user_data)
+{
+  Document *doc = user_data;
+  const char *key = g_array_index (doc->members, CdJsonMember, member).key;
+
+  cd_import_pipeline_add (doc->pipeline,
+                          g_str_equal (key, list_names[CD_IMPORT_CASES]) ? CD_IMPORT_CASES
+                                                                         : CD_IMPORT_BLACKLIST,
+                          member, element);
+}
 
 static gboolean
 read_top_level (const char  *data,
@@ -530,13 +259,20 @@ read_top_level (const char  *data,
                 GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  int last_members[CD_IMPORT_N_LISTS] = { -1, -1 };
   gboolean is_object;
 
   doc->members = cd_json_members_new ();
   doc->header = json_object_new ();
-  if (!cd_json_scan_root (data, length, CD_IMPORT_MAX_DEPTH, list_names, doc->members,
-                          &is_object, error))
+
+  if (!cd_json_scan_root (data, length, CD_IMPORT_MAX_DEPTH, list_names, on_element, doc,
+                          doc->members, &is_object, error))
     return FALSE;
+  for (guint i = 0; i < doc->members->len; i++)
+    for (guint list = 0; list < CD_IMPORT_N_LISTS; list++)
+      if (g_str_equal (g_array_index (doc->members, CdJsonMember, i).key, list_names[list]))
+        last_members[list] = (int) i;
+  cd_import_pipeline_scanned (doc->pipeline, last_members);
   if (!is_object)
     {
       g_set_error (error, CD_ERROR, CD_ERROR_INVALID,
@@ -548,8 +284,9 @@ read_top_level (const char  *data,
     {
       CdJsonMember *member = &g_array_index (doc->members, CdJsonMember, i);
       g_autoptr(GError) parse_error = NULL;
-      int list = g_str_equal (member->key, list_names[LIST_CASES]) ? LIST_CASES
-               : g_str_equal (member->key, list_names[LIST_BLACKLIST]) ? LIST_BLACKLIST : -1;
+      int list = g_str_equal (member->key, list_names[CD_IMPORT_CASES]) ? CD_IMPORT_CASES
+               : g_str_equal (member->key, list_names[CD_IMPORT_BLACKLIST]) ? CD_IMPORT_BLACKLIST
+               : -1;
 
       /* A name twice: the last one counts, as json-glib has it. */
       if (list >= 0)
@@ -579,7 +316,7 @@ writer_clear (Writer *writer)
   g_clear_object (&writer->cases);
   g_clear_object (&writer->blacklist);
   g_clear_object (&writer->templates);
-  for (guint i = 0; i < N_LISTS; i++)
+  for (guint i = 0; i < CD_IMPORT_N_LISTS; i++)
     g_clear_pointer (&writer->seen[i], g_hash_table_unref);
 }
 
@@ -615,11 +352,11 @@ set_cache_size (CdDatabase  *db,
 
 /* Everything after the checks, in one transaction. */
 static gboolean
-store_in_transaction (Writer          *writer,
-                      CdShopSettings  *shop,
-                      GPtrArray       *templates,
-                      Pipeline        *pipeline,
-                      GError         **error)
+store_in_transaction (Writer            *writer,
+                      CdShopSettings    *shop,
+                      GPtrArray         *templates,
+                      CdImportPipeline  *pipeline,
+                      GError           **error)
 {
   if (!cd_database_begin (writer->db, error))
     return FALSE;
@@ -628,8 +365,7 @@ store_in_transaction (Writer          *writer,
       !store_templates (writer, templates, error) ||
       !cd_case_repository_begin_bulk (writer->cases, error))
     goto failed;
-  if (!cd_blacklist_repository_begin_bulk (writer->blacklist,
-                                           pipeline->elements[LIST_BLACKLIST]->len, error))
+  if (!cd_blacklist_repository_begin_bulk (writer->blacklist, writer->n_entries, error))
     {
       cd_case_repository_end_bulk (writer->cases, NULL);
       goto failed;
@@ -656,11 +392,11 @@ failed:
 
 /* Everything after the checks, in one transaction, with a larger page cache. */
 static gboolean
-store_document (Writer          *writer,
-                CdShopSettings  *shop,
-                GPtrArray       *templates,
-                Pipeline        *pipeline,
-                GError         **error)
+store_document (Writer            *writer,
+                CdShopSettings    *shop,
+                GPtrArray         *templates,
+                CdImportPipeline  *pipeline,
+                GError           **error)
 {
   gint64 cache_size = get_cache_size (writer->db);
   gboolean ok;
@@ -683,18 +419,18 @@ typedef enum
 } ImportScope;
 
 static gboolean
-check_blacklist_only (GArray     *cases,
+check_blacklist_only (guint       n_cases,
                       GPtrArray  *templates,
                       GError    **error)
 {
-  if (cases->len > 0)
+  if (n_cases > 0)
     {
       g_set_error (error, CD_ERROR, CD_ERROR_IMPORT,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "the file holds %u case, not only a blacklist; import it as a "
                                 "whole instead",
                                 "the file holds %u cases, not only a blacklist; import it as a "
-                                "whole instead", cases->len), cases->len);
+                                "whole instead", n_cases), n_cases);
       return FALSE;
     }
   if (templates->len > 0)
@@ -723,12 +459,12 @@ import_bytes (CdDatabase      *db,
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
   Document doc = { 0 };
-  Pipeline pipeline = { 0 };
   Writer writer = { 0 };
   g_autoptr(GString) path = g_string_new (NULL);
   CdImportContext context = { path, error, NULL };
   g_autoptr(CdShopSettings) shop = NULL;
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_elements[CD_IMPORT_N_LISTS];
   gboolean ok = FALSE;
 
   /* A UTF-8 byte-order mark is not JSON, but some editors write one. */
@@ -744,25 +480,26 @@ import_bytes (CdDatabase      *db,
   writer.last_reported = -1;
   report (&writer, 0.0);
 
-  if (!check_size ((goffset) length, error) || !check_blank (data, length, error) ||
-      !read_top_level (data, length, &doc, error) ||
+  if (!check_size ((goffset) length, error) || !check_blank (data, length, error))
+    goto out;
+  /* Parsing starts on the second thread while the scan goes on. */
+  doc.pipeline = cd_import_pipeline_new (data);
+  if (!read_top_level (data, length, &doc, error) ||
       !cd_import_read_header (&context, doc.header, &shop) ||
       !cd_import_read_list (&context, doc.header, "templates", cd_import_read_template,
                             templates))
     goto out;
 
-  pipeline.data = data;
-  for (guint list = 0; list < N_LISTS; list++)
+  for (guint list = 0; list < CD_IMPORT_N_LISTS; list++)
     {
-      pipeline.elements[list] = doc.lists[list] != NULL ? g_array_ref (doc.lists[list])
-                                                        : g_array_new (FALSE, FALSE,
-                                                                       sizeof (CdJsonSpan));
-      writer.total += pipeline.elements[list]->len;
+      n_elements[list] = doc.lists[list] != NULL ? doc.lists[list]->len : 0;
+      writer.total += n_elements[list];
       writer.seen[list] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
+  writer.n_entries = n_elements[CD_IMPORT_BLACKLIST];
   if (scope == IMPORT_BLACKLIST)
     {
-      if (!check_blacklist_only (pipeline.elements[LIST_CASES], templates, error))
+      if (!check_blacklist_only (n_elements[CD_IMPORT_CASES], templates, error))
         goto out;
       g_clear_object (&shop);
     }
@@ -771,7 +508,7 @@ import_bytes (CdDatabase      *db,
   writer.cases = cd_case_repository_new (db);
   writer.blacklist = cd_blacklist_repository_new (db);
   writer.templates = cd_template_repository_new (db);
-  if (!store_document (&writer, shop, templates, &pipeline, error))
+  if (!store_document (&writer, shop, templates, doc.pipeline, error))
     goto out;
 
   report (&writer, 1.0);
@@ -780,9 +517,8 @@ import_bytes (CdDatabase      *db,
   ok = TRUE;
 
 out:
+  g_clear_pointer (&doc.pipeline, cd_import_pipeline_free);
   writer_clear (&writer);
-  for (guint list = 0; list < N_LISTS; list++)
-    g_clear_pointer (&pipeline.elements[list], g_array_unref);
   g_clear_pointer (&doc.header, json_object_unref);
   g_clear_pointer (&doc.members, g_array_unref);
   return ok;

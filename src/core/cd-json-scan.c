@@ -24,11 +24,13 @@
 
 typedef struct
 {
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  int         max_depth;
-  GError    **error;
+  const char        *data;
+  gsize              length;
+  gsize              pos;
+  int                max_depth;
+  GError           **error;
+  CdJsonElementFunc  element_func;
+  gpointer           user_data;
 } Scanner;
 
 static gboolean
@@ -285,6 +287,7 @@ decode_key (const char *data,
 static gboolean
 scan_elements (Scanner *s,
                int      depth,
+               guint    member,
                GArray  *elements)
 {
   if (too_deep (s, depth))
@@ -306,6 +309,8 @@ scan_elements (Scanner *s,
         return FALSE;
       element.length = s->pos - element.offset;
       g_array_append_val (elements, element);
+      if (s->element_func != NULL)
+        s->element_func (member, element, s->user_data);
       skip_space (s);
       if (s->pos >= s->length)
         return structure_error (s, _("the file ends before the closing bracket"));
@@ -360,7 +365,7 @@ scan_members (Scanner            *s,
             g_strv_contains (list_keys, added->key))
           {
             added->elements = g_array_new (FALSE, FALSE, sizeof (CdJsonSpan));
-            if (!scan_elements (s, 2, added->elements))
+            if (!scan_elements (s, 2, members->len - 1, added->elements))
               return FALSE;
           }
         else if (!skip_value (s, 1))
@@ -406,6 +411,8 @@ cd_json_members_new (void)
  *   arrays
  * @members: (element-type CdJsonMember): from cd_json_members_new(), filled with the
  *   top-level object's members, in order
+ * @element_func: (nullable) (scope call): told of each element of those arrays as soon as
+ *   it is scanned, with the index of its member in @members
  * @is_object: (out): FALSE when the document is valid JSON but not an object
  *
  * Scans a whole document that should be one object, and checks that nothing but white space
@@ -417,11 +424,13 @@ cd_json_scan_root (const char         *data,
                    gsize               length,
                    int                 max_depth,
                    const char * const *list_keys,
+                   CdJsonElementFunc   element_func,
+                   gpointer            user_data,
                    GArray             *members,
                    gboolean           *is_object,
                    GError            **error)
 {
-  Scanner s = { data, length, 0, max_depth, error };
+  Scanner s = { data, length, 0, max_depth, error, element_func, user_data };
 
   skip_space (&s);
   *is_object = s.pos < s.length && data[s.pos] == '{';

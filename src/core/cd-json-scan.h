@@ -22,11 +22,17 @@ typedef struct
   GArray     *elements;  /* CdJsonSpan: when asked for and the value is an array; else NULL */
 } CdJsonMember;
 
+typedef void (*CdJsonElementFunc) (guint      member,
+                                   CdJsonSpan element,
+                                   gpointer   user_data);
+
 GArray  *cd_json_members_new (void);
 gboolean cd_json_scan_root   (const char         *data,
                               gsize               length,
                               int                 max_depth,
                               const char * const *list_keys,
+                              CdJsonElementFunc   element_func,
+                              gpointer            user_data,
                               GArray             *members,
                               gboolean           *is_object,
                               GError            **error);
