@@ -28,6 +28,9 @@
 #include "cd-import-private.h"
 
 #define BATCH_SIZE 256
+/* A smaller file is parsed on the storing thread alone: starting a thread would take longer
+ * than parsing it. */
+#define THREAD_MIN_BYTES (32 * 1024)
 /* Batches parsed and not yet stored, at most: bounds the memory an import takes. While the
  * file is still being scanned, the place of a batch among the others is not known yet, and
  * this many are parsed at most. */
@@ -282,11 +285,14 @@ reader_thread (gpointer user_data)
 /**
  * cd_import_pipeline_new:
  * @data: the file's bytes, which must outlive the pipeline
+ * @length: how many
  *
- * Starts the second thread, which waits for the scan's first elements.
+ * Starts the second thread, which waits for the scan's first elements (unless the file is
+ * small).
  */
 CdImportPipeline *
-cd_import_pipeline_new (const char *data)
+cd_import_pipeline_new (const char *data,
+                        gsize       length)
 {
   CdImportPipeline *self = g_new0 (CdImportPipeline, 1);
 
@@ -301,7 +307,10 @@ cd_import_pipeline_new (const char *data)
     }
   self->discarded = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   self->stored_batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
-  self->thread = g_thread_new ("cd-import-reader", reader_thread, self);
+  if (length >= THREAD_MIN_BYTES)
+    self->thread = g_thread_new ("cd-import-reader", reader_thread, self);
+  else
+    self->reader_done = TRUE;
   return self;
 }
 
@@ -486,7 +495,8 @@ cd_import_pipeline_free (CdImportPipeline *self)
   self->cancelled = TRUE;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
-  g_thread_join (self->thread);
+  if (self->thread != NULL)
+    g_thread_join (self->thread);
 
   for (guint list = 0; list < CD_IMPORT_N_LISTS; list++)
     {

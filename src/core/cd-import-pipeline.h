@@ -25,7 +25,8 @@ typedef struct
 
 typedef struct _CdImportPipeline CdImportPipeline;
 
-CdImportPipeline *cd_import_pipeline_new     (const char         *data);
+CdImportPipeline *cd_import_pipeline_new     (const char         *data,
+                                              gsize               length);
 void              cd_import_pipeline_add     (CdImportPipeline   *self,
                                               guint               list,
                                               guint               member,

@@ -483,7 +483,7 @@ import_bytes (CdDatabase      *db,
   if (!check_size ((goffset) length, error) || !check_blank (data, length, error))
     goto out;
   /* Parsing starts on the second thread while the scan goes on. */
-  doc.pipeline = cd_import_pipeline_new (data);
+  doc.pipeline = cd_import_pipeline_new (data, length);
   if (!read_top_level (data, length, &doc, error) ||
       !cd_import_read_header (&context, doc.header, &shop) ||
       !cd_import_read_list (&context, doc.header, "templates", cd_import_read_template,
