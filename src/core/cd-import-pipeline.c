@@ -228,8 +228,12 @@ take_job (CdImportPipeline *self)
 
   if (self->cancelled || (job = first_untaken (self)) == NULL)
     return NULL;
-  if (self->scanned ? position (self, job) >= self->stored + BATCHES_AHEAD
-                    : self->taken_unplaced >= BATCHES_AHEAD)
+  /* Those taken during the scan may lie anywhere ahead (cases parsed before the blacklist
+   * is found): they widen the window, or they would fill it while the blacklist's indexes
+   * are built and leave this thread idle. */
+  if (self->scanned
+      ? position (self, job) >= self->stored + self->taken_unplaced + BATCHES_AHEAD
+      : self->taken_unplaced >= BATCHES_AHEAD)
     return NULL;
   if (!self->scanned)
     self->taken_unplaced++;
