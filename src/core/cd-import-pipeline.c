@@ -447,7 +447,8 @@ cd_import_pipeline_next (CdImportPipeline *self)
   wanted = job_at (self, self->stored);
   while (wanted->batch == NULL)
     {
-      /* Not taken yet: parsed here, and in the meantime, another one */
+      /* The batch wanted, if no thread has taken it yet; else, while the second thread
+       * parses it, another one ahead */
       Job *job = wanted->taken ? take_job (self) : wanted;
 
       if (job == NULL)

@@ -230,10 +230,10 @@ check_blank (const char  *data,
  * are when they are not arrays, so that the header check names them. */
 typedef struct
 {
-  CdImportPipeline *pipeline;    /* what parses the lists' elements */
-  GArray     *members;           /* CdJsonMember, from the scan */
-  JsonObject *header;
-  GArray     *lists[CD_IMPORT_N_LISTS];  /* CdJsonSpan: the elements of each list, in members */
+  CdImportPipeline *pipeline;                  /* what parses the lists' elements */
+  GArray           *members;                   /* CdJsonMember, from the scan */
+  JsonObject       *header;
+  GArray           *lists[CD_IMPORT_N_LISTS];  /* CdJsonSpan: each list's elements */
 } Document;
 
 /* The scan found an element of "cases" or "blacklist": the pipeline parses it while the
